@@ -64,7 +64,7 @@ public final class ReferenceTable {
   }
 
   /** Splits one line of RFC 4180 CSV (quoted fields, doubled quotes); reference files have no embedded newlines. */
-  static List<String> splitCsvLine(String line) {
+  public static List<String> splitCsvLine(String line) {
     if (line == null) return List.of();
     List<String> cells = new ArrayList<>();
     StringBuilder cell = new StringBuilder();

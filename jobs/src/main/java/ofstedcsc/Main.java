@@ -1,0 +1,176 @@
+package ofstedcsc;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import ofstedcsc.aggregate.AggregateJob;
+import ofstedcsc.ingest.IngestJob;
+import ofstedcsc.ingest.StructuralError;
+import ofstedcsc.io.TableStore;
+import ofstedcsc.schema.Table;
+import ofstedcsc.schema.Tables;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** Command-line entry point: {@code ingest}, {@code aggregate} and {@code run} (both). */
+public final class Main {
+  public static final int OK = 0;
+  public static final int FAILURE = 1;
+  public static final int BAD_INPUT = 2;
+  public static final int USAGE = 64;
+
+  static final String USAGE_TEXT = String.join("\n",
+      "Usage: ofsted <command> [options]",
+      "",
+      "Commands:",
+      "  run         ingest, then aggregate (the usual command)",
+      "  ingest      read the raw inputs under --input, write the canonical tables under --output",
+      "  aggregate   read the canonical tables under --output, write the marts beside them",
+      "  help        show this text",
+      "",
+      "Options:",
+      "  --input DIR          raw inputs (default data/sample); layout in README.md",
+      "  --output DIR         where the Parquet tables go (default output)",
+      "  --as-of YYYY-MM-DD   date for standing and censoring (default today)",
+      "  --published-by DATE  reports published after this are not counted as at --as-of",
+      "                       (default: the last day of the month after --as-of)",
+      "  --master URL         Spark master (default local[*]; spark-submit's own --master also works)",
+      "  --progress           show Spark's console progress bar",
+      "  --help               show this text",
+      "",
+      "Exit codes: 0 success, 1 failure, 2 bad input (nothing written), 64 usage error.");
+
+  /** Parsed command line. */
+  public record Options(String command, String input, String output, LocalDate asOf, LocalDate publishedBy,
+      String master, boolean progress) {
+
+    static Options parse(String[] args) {
+      String command = null;
+      String input = "data/sample";
+      String output = "output";
+      LocalDate asOf = LocalDate.now();
+      LocalDate publishedBy = null;
+      String master = null;
+      boolean progress = false;
+      List<String> rest = new ArrayList<>(List.of(args));
+      while (!rest.isEmpty()) {
+        String arg = rest.remove(0);
+        switch (arg) {
+          case "--help", "-h", "help" -> command = "help";
+          case "--input" -> input = value(arg, rest);
+          case "--output" -> output = value(arg, rest);
+          case "--as-of" -> asOf = date(arg, value(arg, rest));
+          case "--published-by" -> publishedBy = date(arg, value(arg, rest));
+          case "--master" -> master = value(arg, rest);
+          case "--progress" -> progress = true;
+          default -> {
+            if (arg.startsWith("-") || command != null) {
+              throw new IllegalArgumentException("unknown argument: " + arg);
+            }
+            command = arg;
+          }
+        }
+      }
+      if (command == null) {
+        command = "help";
+      }
+      if (!List.of("run", "ingest", "aggregate", "help").contains(command)) {
+        throw new IllegalArgumentException("unknown command: " + command);
+      }
+      if (publishedBy == null) {
+        publishedBy = asOf.plusMonths(1).with(TemporalAdjusters.lastDayOfMonth());
+      }
+      if (publishedBy.isBefore(asOf)) {
+        throw new IllegalArgumentException("--published-by " + publishedBy + " is before --as-of " + asOf);
+      }
+      return new Options(command, input, output, asOf, publishedBy, master, progress);
+    }
+
+    private static String value(String option, List<String> rest) {
+      if (rest.isEmpty() || rest.get(0).startsWith("--")) {
+        throw new IllegalArgumentException(option + " needs a value");
+      }
+      return rest.remove(0);
+    }
+
+    private static LocalDate date(String option, String text) {
+      try {
+        return LocalDate.parse(text);
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException(option + " wants a date as YYYY-MM-DD, not '" + text + "'");
+      }
+    }
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command and returns its exit code; never calls System.exit, so tests can call it. */
+  public static int execute(String[] args) {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("ofsted: " + e.getMessage());
+      System.err.println("Try 'ofsted --help'.");
+      return USAGE;
+    }
+    if (options.command().equals("help")) {
+      System.out.println(USAGE_TEXT);
+      return OK;
+    }
+    SparkSession spark = session(options);
+    try {
+      return execute(spark, options);
+    } catch (StructuralError e) {
+      System.err.println("ofsted: bad input: " + e.getMessage());
+      return BAD_INPUT;
+    }
+  }
+
+  public static int execute(SparkSession spark, Options options) {
+    Progress progress = new Progress();
+    TableStore store = new TableStore(spark, options.output());
+    if (!options.command().equals("aggregate")) {
+      IngestJob.Inputs inputs = IngestJob.locate(spark.sparkContext().hadoopConfiguration(), options.input());
+      progress.stage("checked inputs in " + options.input());
+      Map<Table, Dataset<Row>> canonical = IngestJob.build(spark, inputs);
+      store.writeAll(canonical);
+      progress.stage("ingest wrote " + canonical.size() + " canonical tables");
+      Summary.printIngestCounts(store);
+    }
+    if (!options.command().equals("ingest")) {
+      for (Table t : Tables.CANONICAL) {
+        if (!store.exists(t)) {
+          throw new StructuralError("canonical table " + t.name() + " not found under " + options.output()
+              + ": run 'ofsted ingest' first");
+        }
+      }
+      Map<Table, Dataset<Row>> marts = AggregateJob.build(store::read, options.asOf(), options.publishedBy());
+      store.writeAll(marts);
+      progress.stage("aggregate wrote " + marts.size() + " marts as at " + options.asOf());
+    }
+    Summary.printTables(store, options.output());
+    return OK;
+  }
+
+  static SparkSession session(Options options) {
+    SparkSession.Builder builder = SparkSession.builder()
+        .appName("ofsted " + options.command())
+        .config("spark.ui.showConsoleProgress", Boolean.toString(options.progress()))
+        .config("spark.sql.session.timeZone", "UTC");
+    if (options.master() != null) {
+      builder.master(options.master());
+    } else if (System.getProperty("spark.master") == null) {
+      builder.master("local[*]");
+    }
+    SparkSession spark = builder.getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    return spark;
+  }
+}

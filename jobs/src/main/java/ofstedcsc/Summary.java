@@ -1,0 +1,45 @@
+package ofstedcsc;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+
+import java.util.List;
+import ofstedcsc.io.TableStore;
+import ofstedcsc.schema.Table;
+import ofstedcsc.schema.Tables;
+import org.apache.spark.sql.Row;
+
+/** The short report printed at the end of a run: counts that a person can check at a glance. */
+final class Summary {
+  private Summary() {}
+
+  static void printIngestCounts(TableStore store) {
+    // ingest_counts holds a handful of rows (one per input file and unit): printing them is not processing data.
+    List<Row> counts = store.read(Tables.INGEST_COUNTS).orderBy("source", "source_ref", "unit").collectAsList();
+    System.out.println("Inputs (read = loaded + quarantined):");
+    for (Row r : counts) {
+      long read = r.getLong(3);
+      long loaded = r.getLong(4);
+      long quarantined = r.getLong(5);
+      System.out.printf("  %-8s %-40s %-5s read %6d  loaded %6d  quarantined %5d%s%n", r.getString(0),
+          r.getString(1), r.getString(2), read, loaded, quarantined, read == loaded + quarantined ? "" : "  MISMATCH");
+    }
+    List<Row> reasons = store.read(Tables.QUARANTINE).groupBy("source", "reason_code").count()
+        .orderBy(col("count").desc()).collectAsList();
+    if (!reasons.isEmpty()) {
+      System.out.println("Quarantined, by reason:");
+      for (Row r : reasons) {
+        System.out.printf("  %-8s %-28s %6d%n", r.getString(0), r.getString(1), r.getLong(2));
+      }
+    }
+  }
+
+  static void printTables(TableStore store, String output) {
+    System.out.println("Tables under " + output + ":");
+    for (Table t : Tables.all()) {
+      if (store.exists(t)) {
+        System.out.printf("  %-22s %8d rows%n", t.name(), store.read(t).count());
+      }
+    }
+  }
+}

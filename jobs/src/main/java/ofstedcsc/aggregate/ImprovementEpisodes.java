@@ -1,0 +1,105 @@
+package ofstedcsc.aggregate;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.exp;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDate;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+/**
+ * Time to improvement. An episode starts at a judgement of requires improvement or inadequate unless the previous
+ * judgement in the area was already at that grade or worse (then it continues that episode), and ends at the first
+ * later judgement graded better than the grade it started at. "Adequate" on the pre-2013 scale was a pass and opens
+ * no episode. Episodes still open at the as-at date are kept and censored there: they are the authorities still
+ * waiting to improve, not missing rows.
+ */
+public final class ImprovementEpisodes {
+  private ImprovementEpisodes() {}
+
+  public static Dataset<Row> episodes(Dataset<Row> judgements, Dataset<Row> authorities, LocalDate asOf) {
+    Column asOfDate = lit(java.sql.Date.valueOf(asOf));
+    WindowSpec history = Window.partitionBy("authority_id", "area").orderBy("published_on", "inspection_id");
+    WindowSpec later = history.rowsBetween(1, Window.unboundedFollowing());
+    Column belowGood = when(col("grade").geq(3).and(col("grade_label").notEqual("adequate")), col("grade"))
+        .otherwise(0);
+    Dataset<Row> graded = judgements.filter(col("grade").isNotNull().and(col("published_on").leq(asOfDate)))
+        .withColumn("_below", belowGood)
+        .withColumn("_previous_below", coalesce(lag("_below", 1).over(history), lit(0)));
+    for (int grade : new int[] {3, 4}) {
+      Column better = col("grade").lt(grade);
+      graded = graded
+          .withColumn("_better" + grade + "_id", first(when(better, col("inspection_id")), true).over(later))
+          .withColumn("_better" + grade + "_on", first(when(better, col("published_on")), true).over(later))
+          .withColumn("_better" + grade + "_grade", first(when(better, col("grade")), true).over(later))
+          .withColumn("_better" + grade + "_label", first(when(better, col("grade_label")), true).over(later));
+    }
+    Column fromThree = col("start_grade").equalTo(3);
+    return graded
+        .withColumn("good_on", first(when(col("grade").leq(2), col("published_on")), true).over(later))
+        .filter(col("_below").gt(0).and(col("_previous_below").lt(col("_below"))))
+        .withColumnRenamed("inspection_id", "start_inspection_id")
+        .withColumnRenamed("framework", "start_framework")
+        .withColumnRenamed("grade", "start_grade")
+        .withColumnRenamed("grade_label", "start_grade_label")
+        .withColumnRenamed("published_on", "started_on")
+        .withColumn("improved_inspection_id", when(fromThree, col("_better3_id")).otherwise(col("_better4_id")))
+        .withColumn("improved_on", when(fromThree, col("_better3_on")).otherwise(col("_better4_on")))
+        .withColumn("improved_to_grade", when(fromThree, col("_better3_grade")).otherwise(col("_better4_grade")))
+        .withColumn("improved_to_grade_label",
+            when(fromThree, col("_better3_label")).otherwise(col("_better4_label")))
+        .withColumn("days_to_improvement", datediff(col("improved_on"), col("started_on")))
+        .withColumn("days_to_good", datediff(col("good_on"), col("started_on")))
+        .withColumn("censored", col("improved_on").isNull())
+        .withColumn("status", when(col("censored"), "open").otherwise("improved"))
+        .withColumn("days_at_risk", coalesce(col("days_to_improvement"), datediff(asOfDate, col("started_on"))))
+        .withColumn("as_of", asOfDate)
+        .join(authorities.select(col("authority_id"), col("name").as("authority_name"), col("region_name")),
+            "authority_id");
+  }
+
+  /** Kaplan–Meier: at each day an episode improved or was censored, the estimated share still not improved. */
+  public static Dataset<Row> survival(Dataset<Row> episodes) {
+    WindowSpec curve = Window.partitionBy("area", "start_grade").orderBy("days");
+    WindowSpec fromTheEnd = Window.partitionBy("area", "start_grade").orderBy(col("days").desc())
+        .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+    WindowSpec soFar = curve.rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+    Column factor = lit(1.0).minus(col("events").divide(col("at_risk")));
+    return episodes
+        .groupBy(col("area"), col("start_grade"), col("start_grade_label"), col("days_at_risk").as("days"),
+            col("as_of"))
+        .agg(count(lit(1)).as("_episodes"),
+            sum(when(col("censored"), 0).otherwise(1)).cast("long").as("events"),
+            sum(when(col("censored"), 1).otherwise(0)).cast("long").as("censored"))
+        .withColumn("at_risk", sum("_episodes").over(fromTheEnd))
+        .withColumn("_factor", factor)
+        // The product of the factors, as exp of a sum of logs; a factor of 0 (everyone left improved) ends the curve.
+        .withColumn("survival", when(max(col("_factor").equalTo(0.0)).over(soFar), lit(0.0))
+            .otherwise(round(exp(sum(log(col("_factor"))).over(soFar)), 12)));
+  }
+
+  public static Dataset<Row> summary(Dataset<Row> episodes, Dataset<Row> survival) {
+    Dataset<Row> medians = survival.filter(col("survival").leq(0.5))
+        .groupBy("area", "start_grade").agg(min("days").as("median_days_to_improvement"));
+    return episodes.groupBy("area", "start_grade", "start_grade_label", "as_of")
+        .agg(count(lit(1)).as("episodes"),
+            sum(when(col("censored"), 0).otherwise(1)).cast("long").as("events"),
+            sum(when(col("censored"), 1).otherwise(0)).cast("long").as("censored"))
+        .join(medians, new String[] {"area", "start_grade"}, "left");
+  }
+}

@@ -1,0 +1,100 @@
+package ofstedcsc.aggregate;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDate;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+/**
+ * Where each authority stands as at a date, following the method of Ofsted's official statistics on LA inspection
+ * outcomes: an inspection counts when its fieldwork ended on or before the date and its report was published by a
+ * cut-off after it. Where no source gives the end of fieldwork, publication on or before the date stands in for it
+ * (fieldwork always ends before publication).
+ */
+public final class Standing {
+  private Standing() {}
+
+  public static final String ENGLAND_CODE = "E92000001";
+
+  public static Dataset<Row> standing(Dataset<Row> judgements, Dataset<Row> inspections, Dataset<Row> authorities,
+      Dataset<Row> neighbours, LocalDate asOf, LocalDate publishedBy) {
+    Column asOfDate = lit(java.sql.Date.valueOf(asOf));
+    Column cutOff = lit(java.sql.Date.valueOf(publishedBy));
+    Column counted = col("published_on").leq(cutOff)
+        .and(coalesce(col("fieldwork_end").leq(asOfDate), col("published_on").leq(asOfDate)));
+    WindowSpec history = Window.partitionBy("authority_id", "area").orderBy("published_on", "inspection_id");
+    WindowSpec newestFirst = Window.partitionBy("authority_id", "area")
+        .orderBy(col("published_on").desc(), col("inspection_id").desc());
+    Dataset<Row> latest = judgements.filter(col("grade").isNotNull())
+        .join(inspections.select("inspection_id", "fieldwork_end"), "inspection_id")
+        .filter(counted)
+        .withColumn("previous_grade", lag("grade", 1).over(history))
+        .withColumn("previous_grade_label", lag("grade_label", 1).over(history))
+        .withColumn("_newest", row_number().over(newestFirst))
+        .filter(col("_newest").equalTo(1))
+        .withColumn("good_or_better", col("grade").leq(2))
+        .join(authorities.select(col("authority_id"), col("name").as("authority_name"), col("ons_code"),
+            col("region_code"), col("region_name")), "authority_id");
+
+    Dataset<Row> neighbourShares = neighbours
+        .join(latest.select(col("authority_id").as("neighbour_id"), col("area"), col("good_or_better")),
+            "neighbour_id")
+        .groupBy("authority_id", "area")
+        .agg(count(lit(1)).as("neighbours_graded"),
+            avg(col("good_or_better").cast("double")).as("neighbours_share_good_or_better"));
+
+    WindowSpec region = Window.partitionBy("area", "region_code");
+    WindowSpec england = Window.partitionBy("area");
+    Column good = col("good_or_better").cast("double");
+    return latest
+        .join(neighbourShares, new String[] {"authority_id", "area"}, "left")
+        .withColumn("neighbours_graded", coalesce(col("neighbours_graded"), lit(0L)))
+        .withColumn("change", when(col("previous_grade").isNull(), "first")
+            .when(col("grade").lt(col("previous_grade")), "improved")
+            .when(col("grade").equalTo(col("previous_grade")), "same")
+            .otherwise("declined"))
+        .withColumn("days_since_published", datediff(asOfDate, col("published_on")))
+        .withColumn("region_graded", count(lit(1)).over(region))
+        .withColumn("region_share_good_or_better", avg(good).over(region))
+        .withColumn("england_graded", count(lit(1)).over(england))
+        .withColumn("england_share_good_or_better", avg(good).over(england))
+        .withColumn("as_of", asOfDate)
+        .withColumn("published_by", cutOff);
+  }
+
+  public static Dataset<Row> areaSummary(Dataset<Row> standing) {
+    Column[] counts = {
+        count(lit(1)).as("graded"),
+        countLabel("outstanding").as("outstanding"),
+        countLabel("good").as("good"),
+        countLabel("requires improvement").as("requires_improvement"),
+        countLabel("inadequate").as("inadequate"),
+        countLabel("adequate").as("adequate"),
+        sum(when(col("good_or_better"), 1L).otherwise(0L)).as("good_or_better")};
+    Dataset<Row> regions = standing.groupBy("as_of", "area", "region_code", "region_name")
+        .agg(counts[0], java.util.Arrays.copyOfRange(counts, 1, counts.length));
+    Dataset<Row> england = standing.groupBy("as_of", "area")
+        .agg(counts[0], java.util.Arrays.copyOfRange(counts, 1, counts.length))
+        .withColumn("region_code", lit(ENGLAND_CODE))
+        .withColumn("region_name", lit("England"));
+    return regions.unionByName(england)
+        .withColumn("share_good_or_better", col("good_or_better").divide(col("graded")));
+  }
+
+  private static Column countLabel(String label) {
+    return sum(when(col("grade_label").equalTo(label), 1L).otherwise(0L));
+  }
+}

@@ -1,0 +1,165 @@
+package ofstedcsc.ingest;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ofstedcsc.reference.Reference;
+import ofstedcsc.schema.Table;
+import ofstedcsc.schema.Tables;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Ingest: reads the raw inputs of DIR (README, "Input layout") and produces the canonical tables. Every structural
+ * check runs here, before a single table is computed, so a bad input directory stops the run with nothing written.
+ */
+public final class IngestJob {
+  private IngestJob() {}
+
+  /** The input files found in DIR, each checked for its required columns. */
+  public record Inputs(String lookup, List<String> lookupHeader, String index, List<String> indexHeader,
+      Map<String, List<String>> records) {}
+
+  /** Extract, part one: find the inputs and check their structure. Throws {@link StructuralError}. */
+  public static Inputs locate(Configuration conf, String inputDir) {
+    Path dir = new Path(inputDir);
+    try {
+      FileSystem fs = dir.getFileSystem(conf);
+      if (!fs.isDirectory(dir)) {
+        throw new StructuralError("input directory not found: " + inputDir);
+      }
+      String lookup = new Path(dir, LookupStaging.FILE).toString();
+      List<String> lookupHeader = CsvLines.header(conf, lookup, "authority lookup", LookupStaging.REQUIRED);
+      Path indexPath = new Path(dir, IndexStaging.FILE);
+      String index = fs.exists(indexPath) ? indexPath.toString() : null;
+      List<String> indexHeader = index == null ? null
+          : CsvLines.header(conf, index, "inspection index", IndexStaging.requiredColumns());
+      Map<String, List<String>> records = new LinkedHashMap<>();
+      Path recordsDir = new Path(dir, "records");
+      if (fs.isDirectory(recordsDir)) {
+        for (FileStatus f : fs.listStatus(recordsDir)) {
+          if (f.isFile() && f.getPath().getName().toLowerCase().endsWith(".csv")) {
+            String file = f.getPath().toString();
+            records.put(file, CsvLines.header(conf, file, "records file", RecordsStaging.REQUIRED));
+          }
+        }
+      }
+      if (index == null && records.isEmpty()) {
+        throw new StructuralError("no inspection records in " + inputDir + ": expected " + IndexStaging.FILE
+            + " or records/*.csv");
+      }
+      return new Inputs(lookup, lookupHeader, index, indexHeader, records);
+    } catch (IOException e) {
+      throw new StructuralError("input directory cannot be read: " + inputDir + " (" + e.getMessage() + ")");
+    }
+  }
+
+  /** Extract, part two, and transform: the canonical tables, by name, conformed to their declared schemas. */
+  public static Map<Table, Dataset<Row>> build(SparkSession spark, Inputs inputs) {
+    Dataset<Row> gradeValues = Reference.dataset(spark, "grade_values");
+    Dataset<Row> judgementAreas = Reference.dataset(spark, "judgement_areas");
+    Dataset<Row> inspectionTypes = Reference.dataset(spark, "inspection_types");
+    Dataset<Row> frameworks = Reference.dataset(spark, "frameworks");
+    Dataset<Row> sources = Reference.dataset(spark, "sources");
+
+    Dataset<Row> lookupLines = CsvLines.read(spark, inputs.lookup(), LookupStaging.FILE, inputs.lookupHeader());
+    lookupLines = withOptional(lookupLines, LookupStaging.OPTIONAL);
+    LookupStaging.Result lookup = LookupStaging.stage(lookupLines);
+    Dataset<Row> authorities = Tables.AUTHORITIES.conform(lookup.authorities()).cache();
+
+    List<Dataset<Row>> lines = new ArrayList<>(List.of(lineCounts(lookupLines, LookupStaging.SOURCE)));
+    List<Staged> staged = new ArrayList<>();
+    if (inputs.index() != null) {
+      Dataset<Row> indexLines = CsvLines.read(spark, inputs.index(), IndexStaging.FILE, inputs.indexHeader());
+      lines.add(lineCounts(indexLines, IndexStaging.SOURCE));
+      staged.add(IndexStaging.stage(indexLines, authorities, gradeValues, judgementAreas, inspectionTypes));
+    }
+    if (!inputs.records().isEmpty()) {
+      Dataset<Row> recordLines = null;
+      for (Map.Entry<String, List<String>> file : inputs.records().entrySet()) {
+        String name = "records/" + new Path(file.getKey()).getName();
+        Dataset<Row> one = withOptional(CsvLines.read(spark, file.getKey(), name, file.getValue()),
+            RecordsStaging.OPTIONAL);
+        recordLines = recordLines == null ? one : recordLines.unionByName(one, true);
+      }
+      lines.add(lineCounts(recordLines, RecordsStaging.SOURCE));
+      staged.add(RecordsStaging.stage(recordLines, authorities, gradeValues, judgementAreas, inspectionTypes,
+          frameworks));
+    }
+
+    Dataset<Row> stagedInspections = union(staged.stream().map(Staged::inspections).toList()).cache();
+    Dataset<Row> stagedJudgements = union(staged.stream().map(Staged::judgements).toList()).cache();
+    Dataset<Row> quarantine = union(staged.stream().map(Staged::quarantine).toList())
+        .unionByName(lookup.quarantine()).cache();
+    Dataset<Row> loaded = union(staged.stream().map(Staged::loaded).toList())
+        .unionByName(lookup.loaded());
+
+    Dataset<Row> inspections = CanonicalTables.inspections(stagedInspections, sources).cache();
+    Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
+    tables.put(Tables.AUTHORITIES, authorities);
+    tables.put(Tables.AUTHORITY_NEIGHBOURS, Tables.AUTHORITY_NEIGHBOURS.conform(lookup.neighbours()));
+    tables.put(Tables.INSPECTIONS, Tables.INSPECTIONS.conform(inspections));
+    tables.put(Tables.JUDGEMENTS,
+        Tables.JUDGEMENTS.conform(CanonicalTables.judgements(stagedJudgements, inspections, sources)));
+    tables.put(Tables.QUARANTINE, Tables.QUARANTINE.conform(quarantine));
+    tables.put(Tables.SOURCE_CONFLICTS, Tables.SOURCE_CONFLICTS.conform(
+        CanonicalTables.conflicts(stagedInspections, stagedJudgements, inspections, sources)));
+    tables.put(Tables.INGEST_COUNTS, Tables.INGEST_COUNTS.conform(
+        counts(union(lines), loaded, quarantine, IndexStaging.gradeColumns().size())));
+    return tables;
+  }
+
+  /** read = loaded + quarantined, per source file and unit; loaded and quarantined are counted independently. */
+  static Dataset<Row> counts(Dataset<Row> linesRead, Dataset<Row> loaded, Dataset<Row> quarantine, int gradeCells) {
+    Column file = regexp_extract(col("source_ref"), "^(.*?):(\\d+.*)?$", 1);
+    Dataset<Row> loadedCounts = loaded.groupBy(col("source"), file.as("file"), col("unit"))
+        .agg(count(lit(1)).as("loaded"));
+    Dataset<Row> quarantinedCounts = quarantine.groupBy(col("source"), file.as("file"), col("unit"))
+        .agg(count(lit(1)).as("quarantined"));
+    // A cell is read when its row loads: every loaded index row has one cell per grade column.
+    Dataset<Row> cellsRead = loadedCounts.filter(col("source").equalTo(IndexStaging.SOURCE).and(col("unit").equalTo("row")))
+        .select(col("source"), col("file"), lit("cell").as("unit"), col("loaded").multiply(gradeCells).as("read"));
+    Dataset<Row> read = linesRead.unionByName(cellsRead);
+    String[] key = {"source", "file", "unit"};
+    return read.join(loadedCounts, key, "full").join(quarantinedCounts, key, "full")
+        .select(col("source"), col("file").as("source_ref"), col("unit"),
+            coalesce(col("read"), lit(0L)).as("read"), coalesce(col("loaded"), lit(0L)).as("loaded"),
+            coalesce(col("quarantined"), lit(0L)).as("quarantined"));
+  }
+
+  private static Dataset<Row> lineCounts(Dataset<Row> lines, String source) {
+    return lines.groupBy(regexp_extract(col(CsvLines.REF), "^(.*):\\d+$", 1).as("file"))
+        .agg(count(lit(1)).as("read"))
+        .select(lit(source).as("source"), col("file"), lit("row").as("unit"), col("read"));
+  }
+
+  private static Dataset<Row> withOptional(Dataset<Row> lines, List<String> optional) {
+    Dataset<Row> out = lines;
+    for (String column : optional) {
+      if (!List.of(out.columns()).contains(column)) {
+        out = out.withColumn(column, lit(null).cast("string"));
+      }
+    }
+    return out;
+  }
+
+  private static Dataset<Row> union(List<Dataset<Row>> parts) {
+    return parts.stream().reduce((a, b) -> a.unionByName(b)).orElseThrow();
+  }
+}

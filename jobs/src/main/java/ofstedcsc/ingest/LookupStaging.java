@@ -1,0 +1,77 @@
+package ofstedcsc.ingest;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.trim;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/** Stages la_lookup.csv into authorities and their statistical neighbours. */
+public final class LookupStaging {
+  private LookupStaging() {}
+
+  public static final String SOURCE = "lookup";
+  public static final String FILE = "la_lookup.csv";
+  public static final List<String> REQUIRED = List.of(
+      "urn", "la_code", "la_code_new", "local_authority_ons_name", "rgn22cd", "rgn22nm", "stat_neighbours");
+  public static final List<String> OPTIONAL = List.of("also_known_as", "ons_la_type", "ons_population_0-25");
+
+  /** Authorities, their neighbours, the rejected lines and neighbour codes, and the loaded lines. */
+  public record Result(Dataset<Row> authorities, Dataset<Row> neighbours, Dataset<Row> quarantine,
+      Dataset<Row> loaded) {}
+
+  public static Result stage(Dataset<Row> lines) {
+    Dataset<Row> checked = new Checks()
+        .checkReason(col(CsvLines.LINE_PROBLEM), lit("the line does not split into the header's columns, or is not UTF-8"))
+        .check(col("urn").isNull(), "missing_value", lit("no urn"))
+        .check(col("urn").rlike("^\\d+$").equalTo(false), "invalid_value",
+            concat(lit("urn '"), col("urn"), lit("' is not a number")))
+        .check(col("local_authority_ons_name").isNull(), "missing_value", lit("no local_authority_ons_name"))
+        .check(row_number().over(Window.partitionBy("urn").orderBy(col(CsvLines.LINE))).gt(1), "duplicate_row",
+            lit("an earlier line has the same urn"))
+        .apply(lines);
+    Dataset<Row> loaded = Checks.passed(checked);
+
+    Dataset<Row> authorities = loaded.select(
+        col("urn").as("authority_id"),
+        col("la_code"),
+        col("la_code_new").as("ons_code"),
+        col("local_authority_ons_name").as("name"),
+        trim(regexp_replace(col("also_known_as"), "^\\[|\\]$", "")).as("aliases"),
+        col("rgn22cd").as("region_code"),
+        col("rgn22nm").as("region_name"),
+        col("ons_la_type").as("la_type"),
+        col("`ons_population_0-25`").try_cast("long").as("population_0_25"));
+
+    Dataset<Row> codes = broadcast(loaded.select(col("la_code").as("_code"), col("urn").as("neighbour_id")));
+    Dataset<Row> listed = loaded
+        .select(col("urn").as("authority_id"), col(CsvLines.REF), col("stat_neighbours"),
+            posexplode(split(col("stat_neighbours"), ",")).as(new String[] {"_pos", "_code_text"}))
+        .withColumn("neighbour_rank", col("_pos").plus(1))
+        .withColumn("_code_text", trim(col("_code_text")))
+        .filter(col("_code_text").notEqual(""))
+        .join(codes, col("_code_text").equalTo(col("_code")), "left");
+    Dataset<Row> checkedNeighbours = new Checks()
+        .check(col("neighbour_id").isNull(), "unknown_neighbour",
+            concat(lit("statistical neighbour code '"), col("_code_text"), lit("' is no la_code in the lookup")))
+        .apply(listed);
+    Dataset<Row> neighbours = Checks.passed(checkedNeighbours)
+        .select(col("authority_id"), col("neighbour_id"), col("neighbour_rank"));
+
+    Dataset<Row> quarantine = Checks.failed(checked, SOURCE, "row", col(CsvLines.REF), col(CsvLines.RAW))
+        .unionByName(Checks.failed(checkedNeighbours, SOURCE, "cell",
+            concat(col(CsvLines.REF), lit(":stat_neighbours:"), col("neighbour_rank")), col("_code_text")));
+    Dataset<Row> loadedLines = loaded.select(lit(SOURCE).as("source"), col(CsvLines.REF).as("source_ref"),
+        lit("row").as("unit"));
+    return new Result(authorities, neighbours, quarantine, loadedLines);
+  }
+}
