@@ -163,7 +163,10 @@ public final class Main {
     SparkSession.Builder builder = SparkSession.builder()
         .appName("ofsted " + options.command())
         .config("spark.ui.showConsoleProgress", Boolean.toString(options.progress()))
-        .config("spark.sql.session.timeZone", "UTC");
+        .config("spark.sql.session.timeZone", "UTC")
+        // Spark's 200 shuffle partitions cost seconds of empty tasks per stage on inspection-sized data; adaptive
+        // execution still splits skewed or large partitions. --conf on spark-submit overrides both.
+        .config("spark.sql.shuffle.partitions", System.getProperty("spark.sql.shuffle.partitions", "8"));
     if (options.master() != null) {
       builder.master(options.master());
     } else if (System.getProperty("spark.master") == null) {

@@ -74,7 +74,7 @@ public final class IndexStaging {
             concat(lit("inspection_framework '"), col("inspection_framework"), lit("' is not a known type")))
         .check(col("_copy").gt(1), "duplicate_row",
             lit("an earlier line has the same urn and publication_date"))
-        .apply(rows);
+        .apply(rows).cache();
 
     Dataset<Row> loaded = Checks.passed(checked)
         .withColumn("authority_id", col("urn"))
@@ -95,7 +95,7 @@ public final class IndexStaging {
         .check(col("_grade_known").equalTo(false), "unknown_grade",
             concat(lit("'"), col("_value"), lit("' in "), col("area_label"),
                 lit(" is neither a grade nor a known sentinel")))
-        .apply(cells);
+        .apply(cells).cache();
     Column cellRef = concat(col(CsvLines.REF), lit(":"), col("area_label"));
     Dataset<Row> judgements = Checks.passed(checkedCells).select(lit(SOURCE).as("source"),
         col(CsvLines.REF).as("source_ref"), col("inspection_id"), col("area"), col("area_label"), col("grade"),
@@ -103,10 +103,10 @@ public final class IndexStaging {
 
     Dataset<Row> quarantine = Checks.failed(checked, SOURCE, "row", col(CsvLines.REF), col(CsvLines.RAW))
         .unionByName(Checks.failed(checkedCells, SOURCE, "cell", cellRef, col("_value")));
-    Dataset<Row> loadedUnits = loaded.select(lit(SOURCE).as("source"), col(CsvLines.REF).as("source_ref"),
-            lit("row").as("unit"))
-        .unionByName(Checks.passed(checkedCells).select(lit(SOURCE).as("source"), cellRef.as("source_ref"),
-            lit("cell").as("unit")));
-    return new Staged(inspections, judgements, quarantine, loadedUnits);
+    Dataset<Row> read = Staged.units(lines, SOURCE, col(CsvLines.REF), "row")
+        .unionByName(Staged.units(cells, SOURCE, cellRef, "cell"));
+    Dataset<Row> loadedUnits = Staged.units(loaded, SOURCE, col(CsvLines.REF), "row")
+        .unionByName(Staged.units(Checks.passed(checkedCells), SOURCE, cellRef, "cell"));
+    return new Staged(inspections, judgements, quarantine, read, loadedUnits);
   }
 }

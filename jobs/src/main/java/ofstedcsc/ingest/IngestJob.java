@@ -2,11 +2,8 @@ package ofstedcsc.ingest;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,6 +21,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * Ingest: reads the raw inputs of DIR (README, "Input layout") and produces the canonical tables. Every structural
@@ -83,11 +81,9 @@ public final class IngestJob {
     LookupStaging.Result lookup = LookupStaging.stage(lookupLines);
     Dataset<Row> authorities = Tables.AUTHORITIES.conform(lookup.authorities()).cache();
 
-    List<Dataset<Row>> lines = new ArrayList<>(List.of(lineCounts(lookupLines, LookupStaging.SOURCE)));
     List<Staged> staged = new ArrayList<>();
     if (inputs.index() != null) {
       Dataset<Row> indexLines = CsvLines.read(spark, inputs.index(), IndexStaging.FILE, inputs.indexHeader());
-      lines.add(lineCounts(indexLines, IndexStaging.SOURCE));
       staged.add(IndexStaging.stage(indexLines, authorities, gradeValues, judgementAreas, inspectionTypes));
     }
     if (!inputs.records().isEmpty()) {
@@ -98,7 +94,6 @@ public final class IngestJob {
             RecordsStaging.OPTIONAL);
         recordLines = recordLines == null ? one : recordLines.unionByName(one, true);
       }
-      lines.add(lineCounts(recordLines, RecordsStaging.SOURCE));
       staged.add(RecordsStaging.stage(recordLines, authorities, gradeValues, judgementAreas, inspectionTypes,
           frameworks));
     }
@@ -107,8 +102,8 @@ public final class IngestJob {
     Dataset<Row> stagedJudgements = union(staged.stream().map(Staged::judgements).toList()).cache();
     Dataset<Row> quarantine = union(staged.stream().map(Staged::quarantine).toList())
         .unionByName(lookup.quarantine()).cache();
-    Dataset<Row> loaded = union(staged.stream().map(Staged::loaded).toList())
-        .unionByName(lookup.loaded());
+    Dataset<Row> read = union(staged.stream().map(Staged::read).toList()).unionByName(lookup.read());
+    Dataset<Row> loaded = union(staged.stream().map(Staged::loaded).toList()).unionByName(lookup.loaded());
 
     Dataset<Row> inspections = CanonicalTables.inspections(stagedInspections, sources).cache();
     Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
@@ -121,32 +116,23 @@ public final class IngestJob {
     tables.put(Tables.SOURCE_CONFLICTS, Tables.SOURCE_CONFLICTS.conform(
         CanonicalTables.conflicts(stagedInspections, stagedJudgements, inspections, sources)));
     tables.put(Tables.INGEST_COUNTS, Tables.INGEST_COUNTS.conform(
-        counts(union(lines), loaded, quarantine, IndexStaging.gradeColumns().size())));
+        counts(read, loaded, quarantine)));
     return tables;
   }
 
-  /** read = loaded + quarantined, per source file and unit; loaded and quarantined are counted independently. */
-  static Dataset<Row> counts(Dataset<Row> linesRead, Dataset<Row> loaded, Dataset<Row> quarantine, int gradeCells) {
-    Column file = regexp_extract(col("source_ref"), "^(.*?):(\\d+.*)?$", 1);
-    Dataset<Row> loadedCounts = loaded.groupBy(col("source"), file.as("file"), col("unit"))
-        .agg(count(lit(1)).as("loaded"));
-    Dataset<Row> quarantinedCounts = quarantine.groupBy(col("source"), file.as("file"), col("unit"))
-        .agg(count(lit(1)).as("quarantined"));
-    // A cell is read when its row loads: every loaded index row has one cell per grade column.
-    Dataset<Row> cellsRead = loadedCounts.filter(col("source").equalTo(IndexStaging.SOURCE).and(col("unit").equalTo("row")))
-        .select(col("source"), col("file"), lit("cell").as("unit"), col("loaded").multiply(gradeCells).as("read"));
-    Dataset<Row> read = linesRead.unionByName(cellsRead);
+  /** read = loaded + quarantined, per source file and unit, each side counted on its own. */
+  static Dataset<Row> counts(Dataset<Row> read, Dataset<Row> loaded, Dataset<Row> quarantine) {
     String[] key = {"source", "file", "unit"};
-    return read.join(loadedCounts, key, "full").join(quarantinedCounts, key, "full")
+    return count(read, "read").join(count(loaded, "loaded"), key, "full")
+        .join(count(quarantine, "quarantined"), key, "full")
         .select(col("source"), col("file").as("source_ref"), col("unit"),
             coalesce(col("read"), lit(0L)).as("read"), coalesce(col("loaded"), lit(0L)).as("loaded"),
             coalesce(col("quarantined"), lit(0L)).as("quarantined"));
   }
 
-  private static Dataset<Row> lineCounts(Dataset<Row> lines, String source) {
-    return lines.groupBy(regexp_extract(col(CsvLines.REF), "^(.*):\\d+$", 1).as("file"))
-        .agg(count(lit(1)).as("read"))
-        .select(lit(source).as("source"), col("file"), lit("row").as("unit"), col("read"));
+  private static Dataset<Row> count(Dataset<Row> units, String name) {
+    Column file = regexp_extract(col("source_ref"), "^(.*?):\\d+(:.*)?$", 1);
+    return units.groupBy(col("source"), file.as("file"), col("unit")).agg(functions.count(lit(1)).as(name));
   }
 
   private static Dataset<Row> withOptional(Dataset<Row> lines, List<String> optional) {

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.trim;
 
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -25,9 +26,9 @@ public final class LookupStaging {
       "urn", "la_code", "la_code_new", "local_authority_ons_name", "rgn22cd", "rgn22nm", "stat_neighbours");
   public static final List<String> OPTIONAL = List.of("also_known_as", "ons_la_type", "ons_population_0-25");
 
-  /** Authorities, their neighbours, the rejected lines and neighbour codes, and the loaded lines. */
+  /** Authorities and their neighbours; the rejected lines and neighbour codes; the units read and loaded. */
   public record Result(Dataset<Row> authorities, Dataset<Row> neighbours, Dataset<Row> quarantine,
-      Dataset<Row> loaded) {}
+      Dataset<Row> read, Dataset<Row> loaded) {}
 
   public static Result stage(Dataset<Row> lines) {
     Dataset<Row> checked = new Checks()
@@ -38,7 +39,7 @@ public final class LookupStaging {
         .check(col("local_authority_ons_name").isNull(), "missing_value", lit("no local_authority_ons_name"))
         .check(row_number().over(Window.partitionBy("urn").orderBy(col(CsvLines.LINE))).gt(1), "duplicate_row",
             lit("an earlier line has the same urn"))
-        .apply(lines);
+        .apply(lines).cache();
     Dataset<Row> loaded = Checks.passed(checked);
 
     Dataset<Row> authorities = loaded.select(
@@ -63,15 +64,17 @@ public final class LookupStaging {
     Dataset<Row> checkedNeighbours = new Checks()
         .check(col("neighbour_id").isNull(), "unknown_neighbour",
             concat(lit("statistical neighbour code '"), col("_code_text"), lit("' is no la_code in the lookup")))
-        .apply(listed);
+        .apply(listed).cache();
     Dataset<Row> neighbours = Checks.passed(checkedNeighbours)
         .select(col("authority_id"), col("neighbour_id"), col("neighbour_rank"));
 
+    Column cellRef = concat(col(CsvLines.REF), lit(":stat_neighbours:"), col("neighbour_rank"));
     Dataset<Row> quarantine = Checks.failed(checked, SOURCE, "row", col(CsvLines.REF), col(CsvLines.RAW))
-        .unionByName(Checks.failed(checkedNeighbours, SOURCE, "cell",
-            concat(col(CsvLines.REF), lit(":stat_neighbours:"), col("neighbour_rank")), col("_code_text")));
-    Dataset<Row> loadedLines = loaded.select(lit(SOURCE).as("source"), col(CsvLines.REF).as("source_ref"),
-        lit("row").as("unit"));
-    return new Result(authorities, neighbours, quarantine, loadedLines);
+        .unionByName(Checks.failed(checkedNeighbours, SOURCE, "cell", cellRef, col("_code_text")));
+    Dataset<Row> read = Staged.units(lines, SOURCE, col(CsvLines.REF), "row")
+        .unionByName(Staged.units(listed, SOURCE, cellRef, "cell"));
+    Dataset<Row> loadedUnits = Staged.units(loaded, SOURCE, col(CsvLines.REF), "row")
+        .unionByName(Staged.units(Checks.passed(checkedNeighbours), SOURCE, cellRef, "cell"));
+    return new Result(authorities, neighbours, quarantine, read, loadedUnits);
   }
 }

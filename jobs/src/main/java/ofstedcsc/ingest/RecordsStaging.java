@@ -33,8 +33,9 @@ public final class RecordsStaging {
     Dataset<Row> knownFrameworks = broadcast(frameworks.select(col("framework").as("_known_framework")));
     Dataset<Row> rows = Vocabulary.inspectionTypes(lines, col("inspection_type"), inspectionTypes)
         .withColumnRenamed("area", "area_label")
-        .withColumnRenamed("framework", "_framework_text");
-    rows = Vocabulary.grades(Vocabulary.areas(rows, col("area_label"), judgementAreas, SOURCE), col("grade"),
+        .withColumnRenamed("framework", "_framework_text")
+        .withColumnRenamed("grade", "_grade_text");
+    rows = Vocabulary.grades(Vocabulary.areas(rows, col("area_label"), judgementAreas, SOURCE), col("_grade_text"),
             gradeValues)
         .join(known, col("urn").equalTo(col("_known_id")), "left")
         .join(knownFrameworks, lower(col("_framework_text")).equalTo(col("_known_framework")), "left")
@@ -66,15 +67,15 @@ public final class RecordsStaging {
             concat(lit("inspection_type '"), col("inspection_type"), lit("' is not a known type")))
         .check(col("area_label").isNotNull().and(col("area").isNull()), "unknown_area",
             concat(lit("area '"), col("area_label"), lit("' is not a judgement area")))
-        .check(col("area_label").isNull().and(col("grade").isNotNull()), "missing_value",
+        .check(col("area_label").isNull().and(col("_grade_text").isNotNull()), "missing_value",
             lit("a grade without an area"))
-        .check(col("_grade_known").equalTo(false).and(Dates.hasDateShape(col("grade"))), "date_in_grade_column",
-            concat(lit("a date '"), col("grade"), lit("' stands in grade")))
+        .check(col("_grade_known").equalTo(false).and(Dates.hasDateShape(col("_grade_text"))), "date_in_grade_column",
+            concat(lit("a date '"), col("_grade_text"), lit("' stands in grade")))
         .check(col("_grade_known").equalTo(false), "unknown_grade",
-            concat(lit("grade '"), col("grade"), lit("' is neither a grade nor a known sentinel")))
+            concat(lit("grade '"), col("_grade_text"), lit("' is neither a grade nor a known sentinel")))
         .check(col("_copy").gt(1), "duplicate_row",
             lit("an earlier line gives the same authority, publication, kind and area"))
-        .apply(rows);
+        .apply(rows).cache();
 
     Dataset<Row> loaded = Checks.passed(checked)
         .withColumn("authority_id", col("urn"))
@@ -92,8 +93,7 @@ public final class RecordsStaging {
         .select(lit(SOURCE).as("source"), col(CsvLines.REF).as("source_ref"), col("inspection_id"), col("area"),
             col("area_label"), col("grade"), col("grade_label"), col("not_graded_reason"));
     Dataset<Row> quarantine = Checks.failed(checked, SOURCE, "row", col(CsvLines.REF), col(CsvLines.RAW));
-    Dataset<Row> loadedUnits = loaded.select(lit(SOURCE).as("source"), col(CsvLines.REF).as("source_ref"),
-        lit("row").as("unit"));
-    return new Staged(inspections, judgements, quarantine, loadedUnits);
+    return new Staged(inspections, judgements, quarantine, Staged.units(lines, SOURCE, col(CsvLines.REF), "row"),
+        Staged.units(loaded, SOURCE, col(CsvLines.REF), "row"));
   }
 }
