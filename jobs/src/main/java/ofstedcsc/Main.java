@@ -48,7 +48,7 @@ public final class Main {
   public record Options(String command, String input, String output, LocalDate asOf, LocalDate publishedBy,
       String master, boolean progress) {
 
-    static Options parse(String[] args) {
+    public static Options parse(String[] args) {
       String command = null;
       String input = "data/sample";
       String output = "output";
@@ -124,16 +124,20 @@ public final class Main {
       System.out.println(USAGE_TEXT);
       return OK;
     }
-    SparkSession spark = session(options);
+    return execute(session(options), options);
+  }
+
+  public static int execute(SparkSession spark, Options options) {
     try {
-      return execute(spark, options);
+      run(spark, options);
+      return OK;
     } catch (StructuralError e) {
       System.err.println("ofsted: bad input: " + e.getMessage());
       return BAD_INPUT;
     }
   }
 
-  public static int execute(SparkSession spark, Options options) {
+  private static void run(SparkSession spark, Options options) {
     Progress progress = new Progress();
     TableStore store = new TableStore(spark, options.output());
     if (!options.command().equals("aggregate")) {
@@ -156,7 +160,6 @@ public final class Main {
       progress.stage("aggregate wrote " + marts.size() + " marts as at " + options.asOf());
     }
     Summary.printTables(store, options.output());
-    return OK;
   }
 
   static SparkSession session(Options options) {

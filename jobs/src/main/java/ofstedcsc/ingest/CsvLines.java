@@ -3,10 +3,8 @@ package ofstedcsc.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.from_csv;
-import static org.apache.spark.sql.functions.is_valid_utf8;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.nullif;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.regexp_replace;
@@ -48,8 +46,11 @@ public final class CsvLines {
   public static final String RAW = "_raw";
   public static final String LINE_PROBLEM = "_line_problem";
 
-  /** Double-encoded UTF-8 (mojibake) as it appears when a UTF-8 file was once read as Windows-1252. */
-  private static final String MOJIBAKE = "Ã[\\x{0080}-\\x{00BF}]|â€|Â[\\x{00A0}-\\x{00BF}]";
+  /**
+   * Signs of mis-encoded text: U+FFFD, which bytes that are not UTF-8 become when the file is split into lines, and
+   * the mojibake of UTF-8 once read as Windows-1252 ("â€™" for an apostrophe, "Ã©" for "é").
+   */
+  private static final String MISENCODED = "\uFFFD|â€|Ã[©¨¢¡£§ª«®¯°±²³´µ¶·¸¹º»¼½¾¿]|Â[ £©®°±·»]";
 
   /** The header of a CSV file, checked for the required columns. Reads one line on the driver. */
   public static List<String> header(Configuration conf, String file, String what, List<String> required) {
@@ -100,7 +101,7 @@ public final class CsvLines {
     Column unquoted = regexp_replace(line, "\"([^\"]|\"\")*\"", "");
     Column fieldCount = length(unquoted).minus(length(replace(unquoted, lit(","), lit("")))).plus(1);
     Column quotes = length(line).minus(length(replace(line, lit("\""), lit(""))));
-    Column problem = when(not(is_valid_utf8(line)).or(line.rlike(MOJIBAKE)), lit("bad_encoding"))
+    Column problem = when(line.rlike(MISENCODED), lit("bad_encoding"))
         .when(quotes.mod(2).equalTo(1).or(fieldCount.notEqual(expectedFields)), lit("malformed_row"));
     Dataset<Row> parsed = lines
         .withColumn(REF, concat(lit(refName + ":"), col("pos").plus(1).cast("string")))
