@@ -30,6 +30,7 @@ public final class Main {
       "  run         ingest, then aggregate (the usual command)",
       "  ingest      read the raw inputs under --input, write the canonical tables under --output",
       "  aggregate   read the canonical tables under --output, write the marts beside them",
+      "  dictionary  print the data dictionary (docs/data-dictionary.md) from the declared schemas",
       "  help        show this text",
       "",
       "Options:",
@@ -78,7 +79,7 @@ public final class Main {
       if (command == null) {
         command = "help";
       }
-      if (!List.of("run", "ingest", "aggregate", "help").contains(command)) {
+      if (!List.of("run", "ingest", "aggregate", "dictionary", "help").contains(command)) {
         throw new IllegalArgumentException("unknown command: " + command);
       }
       if (publishedBy == null) {
@@ -122,6 +123,10 @@ public final class Main {
     }
     if (options.command().equals("help")) {
       System.out.println(USAGE_TEXT);
+      return OK;
+    }
+    if (options.command().equals("dictionary")) {
+      System.out.print(ofstedcsc.schema.DataDictionary.markdown());
       return OK;
     }
     return execute(session(options), options);

@@ -10,11 +10,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import ofstedcsc.io.ParquetFooters;
 import ofstedcsc.io.TableStore;
 import ofstedcsc.schema.Tables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.parquet.schema.PrimitiveType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,6 +132,32 @@ class SampleRunTest {
     assertEquals(Main.BAD_INPUT, Main.execute(TestSpark.session(), Main.Options.parse(
         new String[] {"ingest", "--input", input.resolve("missing").toString(), "--output", output.toString()})));
   }
+
+  @Test
+  void everyParquetFooterMatchesTheDeclaredSchemaAndEveryReasonIsDocumented() {
+    for (ofstedcsc.schema.Table table : Tables.all()) {
+      ParquetFooters.Summary footer = ParquetFooters.read(
+          TestSpark.session().sparkContext().hadoopConfiguration(), store.path(table));
+      assertEquals(table.columnNames(), footer.schema().getFields().stream().map(f -> f.getName()).toList(),
+          table.name());
+      for (ofstedcsc.schema.Table.Field field : table.fields()) {
+        PrimitiveType column = footer.schema().getType(field.name()).asPrimitiveType();
+        assertEquals(PARQUET_TYPES.get(field.type()), column.getPrimitiveTypeName() + " "
+            + column.getLogicalTypeAnnotation(), table.name() + "." + field.name());
+      }
+      assertEquals(store.read(table).count(), footer.rows(), table.name());
+    }
+    List<String> documented = ofstedcsc.reference.ReferenceTable.load("reason_codes").rows.stream()
+        .map(r -> r.get(0)).toList();
+    for (Row r : store.read(Tables.QUARANTINE).select("reason_code").distinct().collectAsList()) {
+      assertTrue(documented.contains(r.getString(0)), r.getString(0) + " is not in reason_codes.csv");
+    }
+  }
+
+  private static final Map<DataType, String> PARQUET_TYPES = Map.of(
+      DataTypes.StringType, "BINARY STRING", DataTypes.IntegerType, "INT32 null",
+      DataTypes.LongType, "INT64 null", DataTypes.DoubleType, "DOUBLE null", DataTypes.DateType, "INT32 DATE",
+      DataTypes.BooleanType, "BOOLEAN null");
 
   @Test
   void standingAsAtTheRunDate() {

@@ -28,7 +28,7 @@ public final class Tables {
       field("la_code", StringType, "DfE local authority code (3 digits)", "", "382"),
       field("ons_code", StringType, "ONS geography code, used to match boundary files", "E06…, E08…, E09…, E10…", "E08000034"),
       field("name", StringType, "Authority name as ONS writes it", "", "Kirklees"),
-      field("aliases", StringType, "Other names the authority goes by, separated by `; ` (used to match report text)", "", "Bristol"),
+      field("aliases", StringType, "Other names the authority goes by, as the lookup writes them (used to match names in report text)", "", "BCP, Bournemouth, Christchurch & Poole"),
       field("region_code", StringType, "ONS region code", "E12000001…E12000009", "E12000003"),
       field("region_name", StringType, "ONS region name", "9 English regions", "Yorkshire and the Humber"),
       field("la_type", StringType, "ONS type of authority", "`County`, `Unitary Authority`, `Metropolitan District`, `London Borough`, null", "Metropolitan District"),
