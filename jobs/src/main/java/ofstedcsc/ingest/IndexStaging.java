@@ -1,6 +1,9 @@
 package ofstedcsc.ingest;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -84,9 +87,10 @@ public final class IndexStaging {
         col("inspection_id"), col("authority_id"), col("framework"), col("_inspection_type").as("inspection_type"),
         col("fieldwork_start"), col("fieldwork_end"), col("published_on"));
 
-    Column[] gradeCells = gradeColumns().stream().map(c -> col(c)).toArray(Column[]::new);
-    Dataset<Row> cells = loaded.unpivot(
-        new Column[] {col(CsvLines.REF), col("inspection_id")}, gradeCells, "area_label", "_value");
+    Column cellsOfRow = array(gradeColumns().stream()
+        .map(c -> struct(lit(c).as("area_label"), col(c).as("_value"))).toArray(Column[]::new));
+    Dataset<Row> cells = loaded.select(col(CsvLines.REF), col("inspection_id"), explode(cellsOfRow).as("_cell"))
+        .select(col(CsvLines.REF), col("inspection_id"), col("_cell.area_label"), col("_cell._value"));
     cells = Vocabulary.grades(Vocabulary.areas(cells, col("area_label"), judgementAreas, SOURCE), col("_value"),
         gradeValues);
     Dataset<Row> checkedCells = new Checks()
