@@ -56,7 +56,10 @@ public final class ReportParser implements Serializable {
       Pattern.compile("(?i)^\\s*(?:inspection\\s+dates?|dates?\\s+of\\s+(?:the\\s+)?inspection)\\s*:?\\s*(.*)$");
   private static final Pattern PUBLISHED =
       Pattern.compile("(?i)^\\s*(?:report\\s+published|published|publication\\s+date|date\\s+published)\\s*:?\\s*(.*)$");
-  private static final Pattern UNFINISHED_RANGE = Pattern.compile("(?i)(?:\\bto|\\band|[-\u2013\u2014\u2500])\\s*$|^\\s*$");
+  /** A range is complete when it ends with a year; otherwise it wrapped onto the next line. */
+  private static final Pattern ENDS_WITH_YEAR = Pattern.compile("(\\d{4}|\\d{1,2}/\\d{1,2}/\\d{2,4})\\W*$");
+  /** Covers set the authority and the title in 16 pt or more; body text is 11-12 pt, headlines 14-15. */
+  private static final float COVER_TYPE = 16f;
   private static final Pattern TITLE_WORDS =
       Pattern.compile("(?i)^(inspection|re-?inspection|single inspection|review|monitoring visit|focused visit|contents)\\b.*");
   private static final Pattern INSPECTION_OF =
@@ -316,7 +319,7 @@ public final class ReportParser implements Serializable {
       Matcher m = FIELDWORK.matcher(lines.get(i).text());
       if (!m.matches()) continue;
       String text = m.group(1);
-      if (UNFINISHED_RANGE.matcher(text).find() && i + 1 < lines.size()) text += " " + lines.get(i + 1).text();
+      if (!ENDS_WITH_YEAR.matcher(text).find() && i + 1 < lines.size()) text += " " + lines.get(i + 1).text();
       LocalDate[] range = ReportDates.range(text);
       if (range != null) return range;
     }
@@ -341,16 +344,11 @@ public final class ReportParser implements Serializable {
    */
   private static String authorityName(PageLines page) {
     List<Line> lines = page.lines();
-    if (lines.isEmpty()) return null;
-    float[] sizes = new float[lines.size()];
-    for (int i = 0; i < sizes.length; i++) sizes[i] = lines.get(i).fontSize();
-    java.util.Arrays.sort(sizes);
-    float body = sizes[sizes.length / 2];
     List<String> blocks = new ArrayList<>();
     List<String> block = new ArrayList<>();
     Line previous = null;
     for (Line line : lines) {
-      boolean large = line.fontSize() >= 1.3f * body;
+      boolean large = line.fontSize() >= COVER_TYPE;
       boolean continues = previous != null && large && Math.abs(previous.fontSize() - line.fontSize()) < 0.5f
           && line.y() - previous.y() < 1.6f * line.fontSize();
       if (!continues && !block.isEmpty()) {

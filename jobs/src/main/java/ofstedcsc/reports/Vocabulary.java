@@ -33,6 +33,7 @@ final class Vocabulary implements Serializable {
   private static final Pattern LIST_NUMBER = Pattern.compile("^(\\d+(\\.\\d+)*\\.?|[•◼▪●■-])\\s+");
   private static final Pattern BRACKETED = Pattern.compile("\\([^)]*\\)");
   private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9' ]+");
+  private static final Pattern WORD_HYPHEN = Pattern.compile("(?<=[a-z])-(?=[a-z])");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final List<Wording> wordings;
@@ -97,7 +98,9 @@ final class Vocabulary implements Serializable {
     String s = basic(printed);
     s = BRACKETED.matcher(s).replaceAll(" ").trim();
     s = LIST_NUMBER.matcher(s).replaceFirst("");
-    return collapse(NOT_WORD.matcher(s.replace('-', ' ')).replaceAll(" "));
+    // A hyphen inside a word is dropped, so that "achiev-" wrapped before "ing" still reads "achieving".
+    s = WORD_HYPHEN.matcher(s).replaceAll("");
+    return collapse(NOT_WORD.matcher(s).replaceAll(" "));
   }
 
   /** The key a printed grade is looked up by. */
