@@ -161,6 +161,32 @@ class ReportParserTest {
   }
 
   @Test
+  void ilacsTableRunningOntoTheNextPage() {
+    TestPdf pdf = new TestPdf().page()
+        .text(71, 155, 26, "Inspection of Northshire local authority")
+        .text(71, 187, 26, "children\u2019s services")
+        .text(71, 216, 12, "Inspection dates: 7 to 18 November 2022")
+        .prose(260, "Northshire has a long introduction that pushes its judgement table down the page.",
+            "Leaders asked for it to be set out in full, and it was.")
+        .text(77, 690, 12, "Judgement").text(300, 690, 12, "Grade")
+        .text(77, 725, 12, "The impact of leaders on social work").text(300, 725, 12, "Good")
+        .text(77, 739, 12, "practice with children and families")
+        .text(77, 766, 12, "The experiences and progress of").text(300, 766, 12, "Good")
+        .text(77, 780, 12, "children who need help and protection");
+    pdf.page()
+        .text(77, 80, 12, "The experiences and progress of").text(300, 80, 12, "Good")
+        .text(77, 94, 12, "children in care and care leavers")
+        .text(77, 121, 12, "Overall effectiveness").text(300, 121, 12, "Good")
+        .prose(160, "Children in Northshire are well served.");
+    pdf.page().prose(100, "Not read.");
+    ParsedReport r = PARSER.parse(pdf.bytes());
+    assertEquals(ParsedReport.PARSED, r.status(), r.detail());
+    assertEquals(List.of("leadership", "help_and_protection", "children_in_care", "overall_effectiveness"),
+        r.judgements().stream().map(ReportJudgement::area).toList());
+    assertEquals(2, r.pagesRead());
+  }
+
+  @Test
   void ilacsFrom2023JudgesCareLeaversSeparatelyAndKeepsUnknownRows() {
     byte[] pdf = ilacsCover(new TestPdf(), "Inspection dates: 7 to 18 November 2022")
         .text(77, 315, 12, "The impact of leaders on social work").text(300, 315, 12, "Outstanding")
