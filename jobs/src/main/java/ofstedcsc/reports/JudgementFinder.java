@@ -1,6 +1,7 @@
 package ofstedcsc.reports;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -185,8 +186,8 @@ final class JudgementFinder {
         cut--;
         if (!Vocabulary.gradeKey(words[cut]).isEmpty()) counted++;
       }
-      subject = String.join(" ", java.util.Arrays.copyOfRange(words, 0, cut));
-      gradeText = String.join(" ", java.util.Arrays.copyOfRange(words, cut, words.length));
+      subject = String.join(" ", Arrays.copyOfRange(words, 0, cut));
+      gradeText = String.join(" ", Arrays.copyOfRange(words, cut, words.length));
       gradeValue = gradeText;
     }
     subject = CONNECTOR.matcher(subject).replaceAll("").trim();

@@ -3,6 +3,7 @@ package ofstedcsc.reports;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -124,7 +125,7 @@ final class LineStripper extends PDFTextStripper {
   private static float dominantFontSize(List<TextPosition> positions) {
     float[] sizes = new float[positions.size()];
     for (int i = 0; i < sizes.length; i++) sizes[i] = positions.get(i).getFontSizeInPt();
-    java.util.Arrays.sort(sizes);
+    Arrays.sort(sizes);
     return sizes[sizes.length / 2];
   }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -232,18 +234,19 @@ public final class ReportParser implements Serializable {
      * Reads the first pages of the sections the contents page lists under one of the wordings (a
      * heading may fall one page later than listed) until {@code found}.
      */
-    void searchContents(List<String> keys, java.util.function.BooleanSupplier found) throws IOException {
+    void searchContents(List<String> keys, BooleanSupplier found) throws IOException {
       int last = Math.min(LAST_CONTENTS_PAGE, document.getNumberOfPages());
       for (int number = 2; number <= last; number++) {
         PageLines page = page(number);
         if (!ContentsPage.isContents(page)) continue;
         Integer printed = ContentsPage.printedNumber(page);
         int offset = printed == null ? 0 : number - printed;
-        Set<Integer> targets = new java.util.LinkedHashSet<>();
+        Set<Integer> targets = new LinkedHashSet<>();
         for (ContentsPage.Entry entry : ContentsPage.entries(page)) {
           if (keys.stream().anyMatch(k -> entry.key().contains(k))) targets.add(entry.printedPage() + offset);
         }
-        for (int target : targets) {
+        // Two sections at most: the contents may list a wording again for a sub-section.
+        for (int target : targets.stream().limit(2).toList()) {
           for (int p = target; p <= Math.min(target + 1, document.getNumberOfPages()) && !found.getAsBoolean(); p++) {
             if (p > number && !pages.containsKey(p)) collect(page(p));
           }

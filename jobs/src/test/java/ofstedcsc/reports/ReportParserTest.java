@@ -343,6 +343,11 @@ class ReportParserTest {
     byte[] huge = new byte[(int) ReportParser.MAX_BYTES + 1];
     System.arraycopy("%PDF-1.7".getBytes(StandardCharsets.US_ASCII), 0, huge, 0, 8);
     assertEquals(ParsedReport.TOO_LARGE, PARSER.parse(huge).status());
+    TestPdf manyPages = new TestPdf();
+    for (int i = 0; i <= ReportParser.MAX_PAGES; i++) manyPages.page();
+    ParsedReport r = PARSER.parse(manyPages.bytes());
+    assertEquals(ParsedReport.TOO_LARGE, r.status());
+    assertEquals(0, r.pagesRead(), "refused before reading any page");
   }
 
   @Test
