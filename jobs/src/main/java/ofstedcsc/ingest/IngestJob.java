@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class IngestJob {
 
   /** The input files found in DIR, each checked for its required columns. */
   public record Inputs(String lookup, List<String> lookupHeader, String index, List<String> indexHeader,
-      Map<String, List<String>> records) {}
+      Map<String, List<String>> records, String reports) {}
 
   /** Extract, part one: find the inputs and check their structure. Throws {@link StructuralError}. */
   public static Inputs locate(Configuration conf, String inputDir) {
@@ -58,11 +59,13 @@ public final class IngestJob {
           }
         }
       }
-      if (index == null && records.isEmpty()) {
+      Path reportsDir = new Path(dir, ReportsStaging.DIR);
+      String reports = fs.isDirectory(reportsDir) ? reportsDir.toString() : null;
+      if (index == null && records.isEmpty() && reports == null) {
         throw new StructuralError("no inspection records in " + inputDir + ": expected " + IndexStaging.FILE
-            + " or records/*.csv");
+            + ", records/*.csv or reports/");
       }
-      return new Inputs(lookup, lookupHeader, index, indexHeader, records);
+      return new Inputs(lookup, lookupHeader, index, indexHeader, records, reports);
     } catch (IOException e) {
       throw new StructuralError("input directory cannot be read: " + inputDir + " (" + e.getMessage() + ")");
     }
@@ -82,9 +85,20 @@ public final class IngestJob {
     Dataset<Row> authorities = Tables.AUTHORITIES.conform(lookup.authorities()).cache();
 
     List<Staged> staged = new ArrayList<>();
+    Dataset<Row> indexNames = spark.emptyDataFrame().select(lit(null).cast("string").as("authority_id"),
+        lit(null).cast("string").as("name"));
     if (inputs.index() != null) {
       Dataset<Row> indexLines = CsvLines.read(spark, inputs.index(), IndexStaging.FILE, inputs.indexHeader());
       staged.add(IndexStaging.stage(indexLines, authorities, gradeValues, judgementAreas, inspectionTypes));
+      if (List.of(indexLines.columns()).contains("local_authority")) {
+        indexNames = indexLines.select(col("urn").as("authority_id"), col("local_authority").as("name"))
+            .join(authorities.select("authority_id"), "authority_id");
+      }
+    }
+    if (inputs.reports() != null) {
+      staged.add(ReportsStaging.stage(ReportsStaging.parse(spark, inputs.reports()),
+          ReportsStaging.qualified(spark.sparkContext().hadoopConfiguration(), inputs.reports()),
+          AuthorityNames.keys(authorities, indexNames), gradeValues, inspectionTypes));
     }
     if (!inputs.records().isEmpty()) {
       Dataset<Row> recordLines = null;
@@ -131,7 +145,9 @@ public final class IngestJob {
   }
 
   private static Dataset<Row> count(Dataset<Row> units, String name) {
-    Column file = regexp_extract(col("source_ref"), "^(.*?):\\d+(:.*)?$", 1);
+    // "file:line[:column]" for CSV inputs; reports are counted together, under "reports/".
+    Column file = when(col("source_ref").rlike("^.*?:\\d+"), regexp_extract(col("source_ref"), "^(.*?):\\d+", 1))
+        .otherwise(regexp_extract(col("source_ref"), "^([^/]+/)", 1));
     return units.groupBy(col("source"), file.as("file"), col("unit")).agg(functions.count(lit(1)).as(name));
   }
 

@@ -29,7 +29,9 @@ public final class Vocabulary {
     Dataset<Row> ref = gradeValues.select(
         key(col("value")).as("_gv_key"), col("grade").cast("int").as("grade"), col("grade_label"),
         col("not_graded_reason"));
-    return rows.join(broadcast(ref), key(value).equalTo(col("_gv_key")), "left")
+    // The pre-2013 reports print "Grade 3 (Adequate)": the word in brackets is the grade.
+    Column text = regexp_replace(key(value), "^grade [1-4] \\((.*)\\)$", "$1");
+    return rows.join(broadcast(ref), text.equalTo(col("_gv_key")), "left")
         .withColumn("_grade_known", col("_gv_key").isNotNull())
         .drop("_gv_key");
   }

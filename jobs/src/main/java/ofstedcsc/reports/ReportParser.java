@@ -343,7 +343,7 @@ public final class ReportParser implements Serializable {
   /**
    * The authority as the cover names it: the large-type block that is not the report's title
    * ("Kirklees", "Isle of Wight Council"), else the name inside the title ("Inspection of Norfolk
-   * local authority children's services"), else the name a visit letter gives.
+   * local authority children's services"), else the name a visit letter gives, else the cover's first line.
    */
   private static String authorityName(PageLines page) {
     List<Line> lines = page.lines();
@@ -363,7 +363,8 @@ public final class ReportParser implements Serializable {
     }
     if (!block.isEmpty()) blocks.add(JudgementFinder.joinWrapped(block));
     for (String b : blocks) {
-      if (!TITLE_WORDS.matcher(b).matches()) return b;
+      // A page number or list number set in large type is no name.
+      if (!TITLE_WORDS.matcher(b).matches() && b.chars().anyMatch(Character::isLetter)) return b;
     }
     for (String b : blocks) {
       Matcher m = INSPECTION_OF.matcher(b);
@@ -371,7 +372,11 @@ public final class ReportParser implements Serializable {
     }
     String text = lines.stream().map(Line::text).collect(Collectors.joining(" "));
     Matcher visit = VISIT.matcher(text);
-    return visit.find() ? visit.group(2) : null;
+    if (visit.find()) return visit.group(2);
+    // Some covers set the name in body type: it is then the cover's first line that is not the title.
+    return lines.stream().map(Line::text).map(String::strip)
+        .filter(t -> t.chars().anyMatch(Character::isLetter) && !TITLE_WORDS.matcher(t).matches())
+        .findFirst().orElse(null);
   }
 
   /** An ungraded visit letter names itself near its top: "Monitoring visit to X children's services". */
