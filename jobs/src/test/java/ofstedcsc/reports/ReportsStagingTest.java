@@ -1,0 +1,110 @@
+package ofstedcsc.reports;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import ofstedcsc.TestSpark;
+import ofstedcsc.ingest.AuthorityNames;
+import ofstedcsc.ingest.ReportsStaging;
+import ofstedcsc.ingest.Staged;
+import ofstedcsc.reference.Reference;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reports through Spark: binaryFile over awkward paths, the parser per file, names matched, bad files quarantined. */
+class ReportsStagingTest {
+  @TempDir Path input;
+
+  private static byte[] ilacs(String authority) {
+    return new TestPdf().page()
+        .text(71, 155, 26, "Inspection of " + authority + " local authority")
+        .text(71, 187, 26, "children\u2019s services")
+        .text(71, 216, 12, "Dates of inspection: 10 June 2019 to 21 June 2019")
+        .text(77, 282, 12, "Judgement").text(300, 282, 12, "Grade")
+        .text(77, 315, 12, "The impact of leaders on social work").text(300, 315, 12, "Good")
+        .text(77, 329, 12, "practice with children and families")
+        .text(77, 356, 12, "The experiences and progress of").text(300, 356, 12, "Good")
+        .text(77, 370, 12, "children who need help and protection")
+        .text(77, 398, 12, "The experiences and progress of").text(300, 398, 12, "Outstanding")
+        .text(77, 412, 12, "children in care and care leavers")
+        .text(77, 439, 12, "Overall effectiveness").text(300, 439, 12, "Good")
+        .bytes();
+  }
+
+  private void write(String relative, byte[] content) throws Exception {
+    Path file = input.resolve("reports").resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.write(file, content);
+  }
+
+  @Test
+  void stagesReportsUnderAwkwardNamesAndQuarantinesWhatIsNoReport() throws Exception {
+    write("9000001_northshire, east & west's/children's services inspection - 05 august 2019.pdf",
+        ilacs("Northshire"));
+    write("9000001_northshire, east & west's/error page.pdf",
+        "<!DOCTYPE html><html><body>Not found</body></html>".getBytes(StandardCharsets.UTF_8));
+    write("9000002_southmoor/children's services inspection - 01 may 2020.pdf", ilacs("Northshire"));
+    write("9000002_southmoor/children's services inspection - 02 may 2020.pdf", ilacs("Atlantis"));
+
+    SparkSession spark = TestSpark.session();
+    Dataset<Row> authorities = TestSpark.rows(TestSpark.schema("authority_id string", "name string",
+            "aliases string"),
+        new Object[] {"9000001", "Northshire", null}, new Object[] {"9000002", "Southmoor", null});
+    String dir = input.resolve("reports").toString();
+    Staged staged = ReportsStaging.stage(ReportsStaging.parse(spark, dir),
+        ReportsStaging.qualified(spark.sparkContext().hadoopConfiguration(), dir),
+        AuthorityNames.keys(authorities, authorities.select("authority_id", "name").limit(0)),
+        Reference.dataset(spark, "grade_values"), Reference.dataset(spark, "inspection_types"));
+
+    Row inspection = staged.inspections().first();
+    assertEquals(1, staged.inspections().count());
+    assertEquals("9000001", inspection.getAs("authority_id"));
+    assertEquals("2019-08-05", inspection.getAs("published_on").toString(), "from Ofsted's file name");
+    assertEquals("ilacs", inspection.getAs("framework"));
+    assertEquals("reports/9000001_northshire, east & west's/children's services inspection - 05 august 2019.pdf",
+        inspection.getAs("source_ref"));
+    Map<String, Integer> grades = staged.judgements().collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getAs("area"), r -> r.getAs("grade")));
+    assertEquals(Map.of("leadership", 2, "help_and_protection", 2, "children_in_care", 1,
+        "overall_effectiveness", 2), grades);
+
+    Map<String, String> reasons = staged.quarantine().collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getAs("source_ref"), r -> r.getAs("reason_code")));
+    assertEquals(Map.of(
+        "reports/9000001_northshire, east & west's/error page.pdf", "not_a_pdf",
+        "reports/9000002_southmoor/children's services inspection - 01 may 2020.pdf", "authority_mismatch",
+        "reports/9000002_southmoor/children's services inspection - 02 may 2020.pdf", "unknown_authority"),
+        reasons);
+    assertEquals(4, staged.read().filter(col("unit").equalTo("file")).count());
+    assertEquals(1, staged.loaded().filter(col("unit").equalTo("file")).count());
+  }
+
+  @Test
+  void authorityNamesMatchThroughTheirNoiseWordsOrAUniquePrefix() {
+    Dataset<Row> authorities = TestSpark.rows(TestSpark.schema("authority_id string", "name string",
+            "aliases string"),
+        new Object[] {"1", "Kingston Upon Hull, City of", "[Hull]"},
+        new Object[] {"2", "East Riding of Yorkshire", null},
+        new Object[] {"3", "County Durham", null},
+        new Object[] {"4", "Windsor and Maidenhead", null});
+    Dataset<Row> printed = TestSpark.rows(TestSpark.schema("authority_name string"),
+        new Object[] {"Kingston upon Hull City Council"}, new Object[] {"East Riding"},
+        new Object[] {"Durham County Council"}, new Object[] {"Royal Borough of Windsor & Maidenhead"},
+        new Object[] {"Metropolitan Borough of Nowhere"})
+        .withColumn("_name_key", AuthorityNames.key(col("authority_name")));
+    Map<String, String> matched = printed.join(AuthorityNames.resolve(printed,
+            AuthorityNames.keys(authorities, authorities.select("authority_id", "name").limit(0))), "_name_key")
+        .collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("authority_name"),
+            r -> r.getAs("authority_id")));
+    assertEquals(Map.of("Kingston upon Hull City Council", "1", "East Riding", "2", "Durham County Council", "3",
+        "Royal Borough of Windsor & Maidenhead", "4"), matched);
+  }
+}
