@@ -1,7 +1,6 @@
 package ofstedcsc;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.sum;
 
 import java.util.List;
 import ofstedcsc.io.TableStore;

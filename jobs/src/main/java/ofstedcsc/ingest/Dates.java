@@ -2,7 +2,6 @@ package ofstedcsc.ingest;
 
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.try_to_date;
 import static org.apache.spark.sql.functions.when;
 
@@ -36,9 +35,5 @@ public final class Dates {
     return when(text.isNull(), lit(null))
         .when(hasDateShape(text).and(parse(text).isNull()), lit("impossible_date"))
         .when(not(hasDateShape(text)), lit("unparseable_date"));
-  }
-
-  static Column isoDate(String yyyyMmDd) {
-    return to_date(lit(yyyyMmDd));
   }
 }

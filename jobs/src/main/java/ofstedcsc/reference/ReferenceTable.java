@@ -7,11 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * A small reference table from {@code data/reference/}, packaged in the jar under {@code /reference/}.
@@ -56,13 +52,6 @@ public final class ReferenceTable {
     return i;
   }
 
-  /** Rows as maps from column name to value, for readable lookups. */
-  public List<Map<String, String>> records() {
-    return rows.stream()
-        .map(r -> columns.stream().collect(Collectors.toMap(Function.identity(), c -> r.get(columns.indexOf(c)))))
-        .collect(Collectors.toList());
-  }
-
   /** Splits one line of RFC 4180 CSV (quoted fields, doubled quotes); reference files have no embedded newlines. */
   public static List<String> splitCsvLine(String line) {
     if (line == null) return List.of();
@@ -91,10 +80,5 @@ public final class ReferenceTable {
     }
     cells.add(cell.toString());
     return cells;
-  }
-
-  @Override
-  public String toString() {
-    return name + Arrays.toString(columns.toArray());
   }
 }
