@@ -8,6 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A small reference table from {@code data/reference/}, packaged in the jar under {@code /reference/}.
@@ -50,6 +53,13 @@ public final class ReferenceTable {
     int i = columns.indexOf(column);
     if (i < 0) throw new IllegalArgumentException(name + " has no column " + column);
     return i;
+  }
+
+  /** Rows as maps from column name to value, for readable lookups. */
+  public List<Map<String, String>> records() {
+    return rows.stream()
+        .map(r -> columns.stream().collect(Collectors.toMap(Function.identity(), c -> r.get(columns.indexOf(c)))))
+        .collect(Collectors.toList());
   }
 
   /** Splits one line of RFC 4180 CSV (quoted fields, doubled quotes); reference files have no embedded newlines. */
