@@ -16,6 +16,12 @@ public final class Checks {
   private Column reason;
   private Column detail;
 
+  /** Checks on CSV records, which begin with the line itself (see {@link CsvLines}). */
+  public static Checks ofLines() {
+    return new Checks().checkReason(col(CsvLines.LINE_PROBLEM),
+        lit("the line does not split into the header's columns, or its text is mis-encoded"));
+  }
+
   /** Fails when {@code failed} is true; a null {@code failed} (an unknown) passes. */
   public Checks check(Column failed, String reasonCode, Column detailText) {
     Column isFailed = failed.equalTo(true);

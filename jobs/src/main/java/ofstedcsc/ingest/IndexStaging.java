@@ -57,8 +57,7 @@ public final class IndexStaging {
         .withColumn("_copy", row_number().over(
             Window.partitionBy(col("urn"), col("published_on")).orderBy(col(CsvLines.LINE))));
 
-    Dataset<Row> checked = new Checks()
-        .checkReason(col(CsvLines.LINE_PROBLEM), lit("the line does not split into the header's columns, or is not UTF-8"))
+    Dataset<Row> checked = Checks.ofLines()
         .check(col("urn").isNull(), "missing_value", lit("no urn"))
         .check(col("publication_date").isNull(), "missing_value", lit("no publication_date"))
         .check(col("_known_id").isNull(), "unknown_authority",

@@ -31,8 +31,7 @@ public final class LookupStaging {
       Dataset<Row> read, Dataset<Row> loaded) {}
 
   public static Result stage(Dataset<Row> lines) {
-    Dataset<Row> checked = new Checks()
-        .checkReason(col(CsvLines.LINE_PROBLEM), lit("the line does not split into the header's columns, or is not UTF-8"))
+    Dataset<Row> checked = Checks.ofLines()
         .check(col("urn").isNull(), "missing_value", lit("no urn"))
         .check(col("urn").rlike("^\\d+$").equalTo(false), "invalid_value",
             concat(lit("urn '"), col("urn"), lit("' is not a number")))

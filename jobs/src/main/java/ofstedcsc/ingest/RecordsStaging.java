@@ -46,8 +46,7 @@ public final class RecordsStaging {
             .partitionBy(col("urn"), col("_published"), col("_kind"), col("area"))
             .orderBy(col(CsvLines.REF))));
 
-    Dataset<Row> checked = new Checks()
-        .checkReason(col(CsvLines.LINE_PROBLEM), lit("the line does not split into the header's columns, or is not UTF-8"))
+    Dataset<Row> checked = Checks.ofLines()
         .check(col("urn").isNull(), "missing_value", lit("no urn"))
         .check(col("published_on").isNull(), "missing_value", lit("no published_on"))
         .check(col("_known_id").isNull(), "unknown_authority",

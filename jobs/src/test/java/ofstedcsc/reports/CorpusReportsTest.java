@@ -97,11 +97,11 @@ class CorpusReportsTest {
       if (!row.get("grade").isEmpty()) gradeOfValue.put(row.get("value"), Integer.valueOf(row.get("grade")));
     }
     List<String> lines = Files.readAllLines(corpus.resolve("ofsted_csc_ilacs_history.csv"), StandardCharsets.UTF_8);
-    List<String> header = csv(lines.get(0));
+    List<String> header = ReferenceTable.splitCsvLine(lines.get(0));
     int compared = 0;
     List<String> disagreements = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
-      List<String> cells = csv(line);
+      List<String> cells = ReferenceTable.splitCsvLine(line);
       Map<String, String> row = new LinkedHashMap<>();
       for (int i = 0; i < header.size() && i < cells.size(); i++) row.put(header.get(i), cells.get(i));
       Path file = Paths.get("reports", row.get("urn") + "_" + row.get("local_authority"), row.get("pdf_filename"));
@@ -151,27 +151,5 @@ class CorpusReportsTest {
     return values.collect(Collectors.groupingBy(v -> v, TreeMap::new, Collectors.counting()));
   }
 
-  /** One RFC 4180 line: the index quotes names with commas ("bournemouth, christchurch & poole"). */
-  private static List<String> csv(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-        cell.append('"');
-        i++;
-      } else if (c == '"') {
-        quoted = !quoted;
-      } else if (c == ',' && !quoted) {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
-    }
-    cells.add(cell.toString());
-    return cells;
-  }
-
+  
 }
