@@ -32,7 +32,7 @@ import org.dhatim.fastexcel.Worksheet;
  */
 public final class MartExport {
   static final String WORKBOOK = "ofsted-marts.xlsx";
-  /** Without it Excel reads UTF-8 as the local code page and mangles names such as "Bournemouth, Christchurch…". */
+  /** Without it Excel reads the file in the local code page: framework_pair "sif→ilacs" would show as "sifâ†’ilacs". */
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
   /** A spreadsheet runs text starting with one of these as a formula ("CSV injection"). */
   private static final String FORMULA_START = "^[=+\\-@\t\r]";
@@ -74,16 +74,12 @@ public final class MartExport {
         .option("header", true).option("escape", "\"").option("dateFormat", "yyyy-MM-dd")
         .option("ignoreLeadingWhiteSpace", false).option("ignoreTrailingWhiteSpace", false)
         .csv(parts.toString());
-    // Spark writes a directory of part files; Excel users need one file per table, and it must begin with the BOM.
-    FileStatus[] files = fs.globStatus(new Path(parts, "part-*"));
-    Arrays.sort(files);
-    try (OutputStream out = fs.create(target, true)) {
+    // Spark writes a directory holding one part file (with a header even when the mart is empty); Excel users need
+    // one file per table, beginning with the BOM.
+    FileStatus[] part = fs.globStatus(new Path(parts, "part-*"));
+    try (OutputStream out = fs.create(target, true); InputStream in = fs.open(part[0].getPath())) {
       out.write(BOM);
-      for (FileStatus file : files) {
-        try (InputStream in = fs.open(file.getPath())) {
-          in.transferTo(out);
-        }
-      }
+      in.transferTo(out);
     }
     fs.delete(parts, true);
   }
