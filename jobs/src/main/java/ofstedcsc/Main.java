@@ -10,13 +10,15 @@ import ofstedcsc.aggregate.AggregateJob;
 import ofstedcsc.ingest.IngestJob;
 import ofstedcsc.ingest.StructuralError;
 import ofstedcsc.io.TableStore;
+import ofstedcsc.publish.MartExport;
+import ofstedcsc.publish.ReportPage;
 import ofstedcsc.schema.Table;
 import ofstedcsc.schema.Tables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-/** Command-line entry point: {@code ingest}, {@code aggregate} and {@code run} (both). */
+/** Command-line entry point: {@code ingest}, {@code aggregate}, {@code run} (both), {@code report}, {@code export}. */
 public final class Main {
   public static final int OK = 0;
   public static final int FAILURE = 1;
@@ -30,24 +32,28 @@ public final class Main {
       "  run         ingest, then aggregate (the usual command)",
       "  ingest      read the raw inputs under --input, write the canonical tables under --output",
       "  aggregate   read the canonical tables under --output, write the marts beside them",
+      "  report      write report.html under --output: every authority's latest grades, from the marts there",
+      "  export      write the marts under --output as spreadsheets in --output/export (see --format)",
       "  dictionary  print the data dictionary (docs/data-dictionary.md) from the declared schemas",
       "  help        show this text",
       "",
       "Options:",
       "  --input DIR          raw inputs (default data/sample); layout in README.md",
       "  --output DIR         where the Parquet tables go (default output)",
-      "  --as-of YYYY-MM-DD   date for standing and censoring (default today)",
+      "  --as-of YYYY-MM-DD   date for standing and censoring (default today); for report, the day",
+      "                       'days since published' counts to (not before the marts' as-at date)",
       "  --published-by DATE  reports published after this are not counted as at --as-of",
       "                       (default: the last day of the month after --as-of)",
       "  --master URL         Spark master (default local[*]; spark-submit's own --master also works)",
       "  --progress           show Spark's console progress bar",
+      "  --format csv|xlsx    export: one CSV per mart (default), or one workbook with a sheet per mart",
       "  --help               show this text",
       "",
       "Exit codes: 0 success, 1 failure, 2 bad input (nothing written), 64 usage error.");
 
   /** Parsed command line. */
   public record Options(String command, String input, String output, LocalDate asOf, LocalDate publishedBy,
-      String master, boolean progress) {
+      String master, boolean progress, String format) {
 
     public static Options parse(String[] args) {
       String command = null;
@@ -57,6 +63,7 @@ public final class Main {
       LocalDate publishedBy = null;
       String master = null;
       boolean progress = false;
+      String format = "csv";
       List<String> rest = new ArrayList<>(List.of(args));
       while (!rest.isEmpty()) {
         String arg = rest.remove(0);
@@ -68,6 +75,7 @@ public final class Main {
           case "--published-by" -> publishedBy = date(arg, value(arg, rest));
           case "--master" -> master = value(arg, rest);
           case "--progress" -> progress = true;
+          case "--format" -> format = value(arg, rest);
           default -> {
             if (arg.startsWith("-") || command != null) {
               throw new IllegalArgumentException("unknown argument: " + arg);
@@ -79,8 +87,11 @@ public final class Main {
       if (command == null) {
         command = "help";
       }
-      if (!List.of("run", "ingest", "aggregate", "dictionary", "help").contains(command)) {
+      if (!List.of("run", "ingest", "aggregate", "report", "export", "dictionary", "help").contains(command)) {
         throw new IllegalArgumentException("unknown command: " + command);
+      }
+      if (!List.of("csv", "xlsx").contains(format)) {
+        throw new IllegalArgumentException("--format wants csv or xlsx, not '" + format + "'");
       }
       if (publishedBy == null) {
         publishedBy = asOf.plusMonths(1).with(TemporalAdjusters.lastDayOfMonth());
@@ -88,7 +99,7 @@ public final class Main {
       if (publishedBy.isBefore(asOf)) {
         throw new IllegalArgumentException("--published-by " + publishedBy + " is before --as-of " + asOf);
       }
-      return new Options(command, input, output, asOf, publishedBy, master, progress);
+      return new Options(command, input, output, asOf, publishedBy, master, progress, format);
     }
 
     private static String value(String option, List<String> rest) {
@@ -134,7 +145,11 @@ public final class Main {
 
   public static int execute(SparkSession spark, Options options) {
     try {
-      run(spark, options);
+      switch (options.command()) {
+        case "report" -> ReportPage.write(spark, options.output(), options.asOf());
+        case "export" -> MartExport.write(spark, options.output(), options.format());
+        default -> run(spark, options);
+      }
       return OK;
     } catch (StructuralError e) {
       System.err.println("ofsted: bad input: " + e.getMessage());

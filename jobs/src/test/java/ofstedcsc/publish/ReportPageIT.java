@@ -1,0 +1,69 @@
+package ofstedcsc.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import ofstedcsc.Main;
+import ofstedcsc.TestSpark;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** report.html on the real national corpus, in headless Chromium; leaves a screenshot in jobs/target. */
+class ReportPageIT {
+  @TempDir static Path output;
+  private static Path page;
+
+  @BeforeAll
+  static void write() {
+    Path corpus = TestSpark.corpus();
+    if ("true".equals(System.getenv("CI"))) {
+      assertNotNull(corpus, "CI=true but ../shared/corpus is missing");
+    }
+    Assumptions.assumeTrue(corpus != null, "../shared/corpus is not on this machine");
+    Chromium.assumeInstalled();
+    for (String command : List.of("run", "report")) {
+      assertEquals(Main.OK, Main.execute(TestSpark.session(), Main.Options.parse(new String[] {
+          command, "--input", corpus.toString(), "--output", output.toString(), "--as-of", "2026-11-25"})));
+    }
+    page = output.resolve("report.html");
+  }
+
+  @Test
+  void showsEvery153GradedAuthorities() {
+    ReportDom dom = ReportDom.load(page, "");
+    assertEquals(153, dom.rows().size());
+    assertEquals("Showing 153 of 153 authorities", dom.count());
+  }
+
+  @Test
+  void searchingKirkleesLeavesOneRow() {
+    assertEquals(List.of("Kirklees"), ReportDom.load(page, "q=Kirklees").names());
+  }
+
+  @Test
+  void sortingByCareLeaversPutsInadequateFirstWhenDescending() {
+    List<Integer> grades = ReportDom.load(page, "sort=care_leavers&dir=desc").grades(4);
+    List<Integer> expected = new ArrayList<>(grades);
+    expected.sort(Comparator.nullsLast(Comparator.reverseOrder()));
+    assertEquals(expected, grades);
+    assertEquals(4, grades.get(0));
+    assertTrue(grades.contains(null), "one authority has no care leavers grade: it sorts last");
+    assertEquals(null, grades.get(grades.size() - 1));
+  }
+
+  @Test
+  void screenshot() throws Exception {
+    Path png = TestSpark.projectRoot().resolve("jobs/target/report-screenshot.png");
+    Files.deleteIfExists(png);
+    Chromium.screenshot(page, "", png);
+    assertTrue(Files.size(png) > 50_000, "a page with content, not a blank one: " + Files.size(png) + " bytes");
+  }
+}

@@ -1,0 +1,74 @@
+package ofstedcsc.publish;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import ofstedcsc.Main;
+import ofstedcsc.TestSpark;
+import ofstedcsc.io.TableStore;
+import ofstedcsc.schema.Table;
+import ofstedcsc.schema.Tables;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** The embedded sample's output, made once per test JVM for the publication tests (a run takes seconds). */
+final class SampleMarts {
+  static final String KIRKLEES = "80478";
+  static final String AS_OF = "2026-11-25";
+  private static Path dir;
+
+  private SampleMarts() {}
+
+  static synchronized Path dir() {
+    if (dir == null) {
+      Path output = TestSpark.projectRoot().resolve("jobs/target/test-sample-output");
+      delete(output);
+      String sample = TestSpark.projectRoot().resolve("data/sample").toString();
+      assertEquals(Main.OK, Main.execute(TestSpark.session(), Main.Options.parse(
+          new String[] {"run", "--input", sample, "--output", output.toString(), "--as-of", AS_OF})));
+      dir = output;
+    }
+    return dir;
+  }
+
+  static TableStore store(Path output) {
+    return new TableStore(TestSpark.session(), output.toString());
+  }
+
+  /** The sample's marts and authorities copied to {@code target}, with Kirklees renamed {@code name}. */
+  static Path withKirkleesNamed(Path target, String name) {
+    TableStore sample = store(dir());
+    Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
+    for (Table t : Stream.concat(Tables.MARTS.stream(), Stream.of(Tables.AUTHORITIES)).toList()) {
+      Dataset<Row> rows = sample.read(t);
+      String column = t == Tables.AUTHORITIES ? "name" : "authority_name";
+      if (t.columnNames().contains(column)) {
+        rows = rows.withColumn(column, when(col("authority_id").equalTo(KIRKLEES), lit(name)).otherwise(col(column)));
+      }
+      tables.put(t, rows);
+    }
+    store(target).writeAll(tables);
+    return target;
+  }
+
+  private static void delete(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
