@@ -160,6 +160,14 @@ class SampleRunTest {
       DataTypes.BooleanType, "BOOLEAN null");
 
   @Test
+  void theRegionFollowsItsNameWhenTheLookupsCodeContradictsIt() {
+    Map<String, String> regions = store.read(Tables.AUTHORITIES).collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getAs("name"), r -> r.getAs("region_code") + " " + r.getAs("region_name")));
+    assertEquals("E12000009 South West", regions.get("Saltmarsh Bay"), "the lookup codes it E12000003");
+    assertEquals("E12000003 Yorkshire and The Humber", regions.get("Kirklees"));
+  }
+
+  @Test
   void standingAsAtTheRunDate() {
     Row k = kirklees(Tables.STANDING).filter(col("area").equalTo("overall_effectiveness")).first();
     assertEquals(LocalDate.parse("2026-11-25"), k.<java.sql.Date>getAs("as_of").toLocalDate());

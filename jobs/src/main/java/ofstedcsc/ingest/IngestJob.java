@@ -81,7 +81,7 @@ public final class IngestJob {
 
     Dataset<Row> lookupLines = CsvLines.read(spark, inputs.lookup(), LookupStaging.FILE, inputs.lookupHeader());
     lookupLines = withOptional(lookupLines, LookupStaging.OPTIONAL);
-    LookupStaging.Result lookup = LookupStaging.stage(lookupLines);
+    LookupStaging.Result lookup = LookupStaging.stage(lookupLines, Reference.dataset(spark, "regions"));
     Dataset<Row> authorities = Tables.AUTHORITIES.conform(lookup.authorities()).cache();
 
     List<Staged> staged = new ArrayList<>();

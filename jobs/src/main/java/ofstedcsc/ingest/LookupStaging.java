@@ -1,9 +1,11 @@
 package ofstedcsc.ingest;
 
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
@@ -30,7 +32,11 @@ public final class LookupStaging {
   public record Result(Dataset<Row> authorities, Dataset<Row> neighbours, Dataset<Row> quarantine,
       Dataset<Row> read, Dataset<Row> loaded) {}
 
-  public static Result stage(Dataset<Row> lines) {
+  /**
+   * {@code regions} (data/reference/regions.csv) gives each region's code and spelling by its name: the lookup's
+   * rgn22cd contradicts its rgn22nm for some authorities, and spells one region two ways.
+   */
+  public static Result stage(Dataset<Row> lines, Dataset<Row> regions) {
     Dataset<Row> checked = Checks.ofLines()
         .check(col("urn").isNull(), "missing_value", lit("no urn"))
         .check(col("urn").rlike("^\\d+$").equalTo(false), "invalid_value",
@@ -41,14 +47,18 @@ public final class LookupStaging {
         .apply(lines).cache();
     Dataset<Row> loaded = Checks.passed(checked);
 
-    Dataset<Row> authorities = loaded.select(
+    Dataset<Row> namedRegions = broadcast(regions.select(lower(col("region_name")).as("_region_key"),
+        col("region_code").as("_region_code"), col("region_name").as("_region_name")));
+    Dataset<Row> authorities = loaded
+        .join(namedRegions, lower(trim(col("rgn22nm"))).equalTo(col("_region_key")), "left")
+        .select(
         col("urn").as("authority_id"),
         col("la_code"),
         col("la_code_new").as("ons_code"),
         col("local_authority_ons_name").as("name"),
         trim(regexp_replace(col("also_known_as"), "^\\[|\\]$", "")).as("aliases"),
-        col("rgn22cd").as("region_code"),
-        col("rgn22nm").as("region_name"),
+        coalesce(col("_region_code"), col("rgn22cd")).as("region_code"),
+        coalesce(col("_region_name"), col("rgn22nm")).as("region_name"),
         col("ons_la_type").as("la_type"),
         col("`ons_population_0-25`").try_cast("long").as("population_0_25"));
 
