@@ -96,7 +96,9 @@ public final class IngestJob {
       }
     }
     if (inputs.reports() != null) {
-      staged.add(ReportsStaging.stage(ReportsStaging.parse(spark, inputs.reports()),
+      // Parsed once: the name match, the checks and the reconciliation all read the parsed reports.
+      Dataset<Row> parsed = ReportsStaging.parse(spark, inputs.reports()).cache();
+      staged.add(ReportsStaging.stage(parsed,
           ReportsStaging.qualified(spark.sparkContext().hadoopConfiguration(), inputs.reports()),
           AuthorityNames.keys(authorities, indexNames), gradeValues, inspectionTypes));
     }

@@ -26,6 +26,10 @@ public final class TableStore {
     return new Path(root, table.name()).toString();
   }
 
+  public org.apache.hadoop.conf.Configuration hadoopConfiguration() {
+    return spark.sparkContext().hadoopConfiguration();
+  }
+
   public boolean exists(Table table) {
     try {
       Path p = new Path(root, table.name());
