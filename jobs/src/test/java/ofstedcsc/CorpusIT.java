@@ -8,10 +8,8 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.size;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 import ofstedcsc.io.TableStore;
@@ -25,34 +23,18 @@ import ofstedcsc.reference.Reference;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The real national corpus (../shared/corpus: index, lookup and 427 reports), run once: skipped where it is absent,
- * required when CI=true.
- */
+/** The real national corpus (../shared/corpus: index, lookup and 427 reports), as at 2024-03-31. */
 class CorpusIT {
   private static final String KIRKLEES = "80478";
 
-  @TempDir static Path output;
   private static TableStore store;
 
   @BeforeAll
   static void run() {
-    Path corpus = TestSpark.corpus();
-    if ("true".equals(System.getenv("CI"))) {
-      assertNotNull(corpus, "CI=true but ../shared/corpus is missing");
-    }
-    Assumptions.assumeTrue(corpus != null, "../shared/corpus is not on this machine");
-    long start = System.nanoTime();
-    int code = Main.execute(TestSpark.session(), Main.Options.parse(new String[] {
-        "run", "--input", corpus.toString(), "--output", output.toString(), "--as-of", "2024-03-31"}));
-    System.out.printf("corpus run: %.1f s%n", (System.nanoTime() - start) / 1e9);
-    assertEquals(Main.OK, code);
-    store = new TableStore(TestSpark.session(), output.toString());
+    store = new TableStore(TestSpark.session(), CorpusRun.asOf("2024-03-31").toString());
   }
 
   @Test

@@ -1,7 +1,6 @@
 package ofstedcsc.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -9,30 +8,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import ofstedcsc.CorpusRun;
 import ofstedcsc.Main;
 import ofstedcsc.TestSpark;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** report.html on the real national corpus, in headless Chromium; leaves a screenshot in jobs/target. */
 class ReportPageIT {
-  @TempDir static Path output;
   private static Path page;
 
   @BeforeAll
   static void write() {
-    Path corpus = TestSpark.corpus();
-    if ("true".equals(System.getenv("CI"))) {
-      assertNotNull(corpus, "CI=true but ../shared/corpus is missing");
-    }
-    Assumptions.assumeTrue(corpus != null, "../shared/corpus is not on this machine");
     Chromium.assumeInstalled();
-    for (String command : List.of("run", "report")) {
-      assertEquals(Main.OK, Main.execute(TestSpark.session(), Main.Options.parse(new String[] {
-          command, "--input", corpus.toString(), "--output", output.toString(), "--as-of", "2026-11-25"})));
-    }
+    Path output = CorpusRun.asOf("2026-11-25");
+    assertEquals(Main.OK, Main.execute(TestSpark.session(), Main.Options.parse(new String[] {
+        "report", "--output", output.toString(), "--as-of", "2026-11-25"})));
     page = output.resolve("report.html");
   }
 
