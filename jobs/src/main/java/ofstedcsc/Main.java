@@ -6,12 +6,17 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import ofstedcsc.aggregate.AggregateJob;
 import ofstedcsc.ingest.IngestJob;
 import ofstedcsc.ingest.StructuralError;
 import ofstedcsc.io.TableStore;
 import ofstedcsc.publish.MartExport;
 import ofstedcsc.publish.ReportPage;
+import ofstedcsc.refresh.RefreshJob;
+import ofstedcsc.refresh.RefreshLock;
+import ofstedcsc.refresh.RunManifest;
+import ofstedcsc.refresh.Status;
 import ofstedcsc.schema.Table;
 import ofstedcsc.schema.Tables;
 import org.apache.spark.sql.Dataset;
@@ -23,6 +28,8 @@ public final class Main {
   public static final int OK = 0;
   public static final int FAILURE = 1;
   public static final int BAD_INPUT = 2;
+  /** sysexits' EX_TEMPFAIL: a scheduler may simply try again later. */
+  public static final int BUSY = 75;
   public static final int USAGE = 64;
 
   static final String USAGE_TEXT = String.join("\n",
@@ -30,6 +37,9 @@ public final class Main {
       "",
       "Commands:",
       "  run         ingest, then aggregate (the usual command)",
+      "  refresh     the scheduled run: ingest and aggregate what changed under --input, then publish every table",
+      "              at once as --output/current/<table> (see README, Scheduled refreshes)",
+      "  status      the latest refreshes under --output, and a check of current against its manifest",
       "  ingest      read the raw inputs under --input, write the canonical tables under --output",
       "  aggregate   read the canonical tables under --output, write the marts beside them",
       "  report      write report.html under --output: every authority's latest grades, from the marts there",
@@ -47,13 +57,16 @@ public final class Main {
       "  --master URL         Spark master (default local[*]; spark-submit's own --master also works)",
       "  --progress           show Spark's console progress bar",
       "  --format csv|xlsx    export: one CSV per mart (default), or one workbook with a sheet per mart",
+      "  --keep N             refresh: complete versions to keep, current included (default 3)",
+      "  --runs N             status: how many runs to list (default 10)",
       "  --help               show this text",
       "",
-      "Exit codes: 0 success, 1 failure, 2 bad input (nothing written), 64 usage error.");
+      "Exit codes: 0 success, 1 failure, 2 bad input (nothing written), 64 usage error,",
+      "            75 another refresh is running on --output (nothing touched; try later).");
 
   /** Parsed command line. */
   public record Options(String command, String input, String output, LocalDate asOf, LocalDate publishedBy,
-      String master, boolean progress, String format) {
+      String master, boolean progress, String format, int keep, int runs) {
 
     public static Options parse(String[] args) {
       String command = null;
@@ -64,6 +77,8 @@ public final class Main {
       String master = null;
       boolean progress = false;
       String format = "csv";
+      int keep = 3;
+      int runs = 10;
       List<String> rest = new ArrayList<>(List.of(args));
       while (!rest.isEmpty()) {
         String arg = rest.remove(0);
@@ -76,6 +91,8 @@ public final class Main {
           case "--master" -> master = value(arg, rest);
           case "--progress" -> progress = true;
           case "--format" -> format = value(arg, rest);
+          case "--keep" -> keep = count(arg, value(arg, rest));
+          case "--runs" -> runs = count(arg, value(arg, rest));
           default -> {
             if (arg.startsWith("-") || command != null) {
               throw new IllegalArgumentException("unknown argument: " + arg);
@@ -87,7 +104,8 @@ public final class Main {
       if (command == null) {
         command = "help";
       }
-      if (!List.of("run", "ingest", "aggregate", "report", "export", "dictionary", "help").contains(command)) {
+      if (!List.of("run", "ingest", "aggregate", "refresh", "status", "report", "export", "dictionary", "help")
+          .contains(command)) {
         throw new IllegalArgumentException("unknown command: " + command);
       }
       if (!List.of("csv", "xlsx").contains(format)) {
@@ -99,7 +117,17 @@ public final class Main {
       if (publishedBy.isBefore(asOf)) {
         throw new IllegalArgumentException("--published-by " + publishedBy + " is before --as-of " + asOf);
       }
-      return new Options(command, input, output, asOf, publishedBy, master, progress, format);
+      return new Options(command, input, output, asOf, publishedBy, master, progress, format, keep, runs);
+    }
+
+    private static int count(String option, String text) {
+      try {
+        int n = Integer.parseInt(text);
+        if (n >= 1) return n;
+      } catch (NumberFormatException e) {
+        // falls through to the message below
+      }
+      throw new IllegalArgumentException(option + " wants a whole number of at least 1, not '" + text + "'");
     }
 
     private static String value(String option, List<String> rest) {
@@ -140,20 +168,37 @@ public final class Main {
       System.out.print(ofstedcsc.schema.DataDictionary.markdown());
       return OK;
     }
-    return execute(session(options), options);
+    // Started only when a command needs it: status never does, and neither does a refresh that finds nothing new.
+    SparkSession[] started = new SparkSession[1];
+    return execute(() -> started[0] == null ? started[0] = session(options) : started[0], options);
   }
 
   public static int execute(SparkSession spark, Options options) {
+    return execute(() -> spark, options);
+  }
+
+  private static int execute(Supplier<SparkSession> spark, Options options) {
     try {
       switch (options.command()) {
-        case "report" -> ReportPage.write(spark, options.output(), options.asOf());
-        case "export" -> MartExport.write(spark, options.output(), options.format());
-        default -> run(spark, options);
+        case "report" -> ReportPage.write(spark.get(), options.output(), options.asOf());
+        case "export" -> MartExport.write(spark.get(), options.output(), options.format());
+        case "status" -> {
+          return Status.print(options.output(), options.runs(), System.out) ? OK : FAILURE;
+        }
+        case "refresh" -> {
+          RunManifest manifest = RefreshJob.run(new RefreshJob.Settings(options.input(), options.output(),
+              options.asOf(), options.publishedBy(), options.keep()), spark, new Progress());
+          Summary.printRefresh(manifest, options.output());
+        }
+        default -> run(spark.get(), options);
       }
       return OK;
     } catch (StructuralError e) {
       System.err.println("ofsted: bad input: " + e.getMessage());
       return BAD_INPUT;
+    } catch (RefreshLock.Busy e) {
+      System.err.println("ofsted: " + e.getMessage());
+      return BUSY;
     }
   }
 
@@ -162,10 +207,10 @@ public final class Main {
     TableStore store = new TableStore(spark, options.output());
     if (!options.command().equals("aggregate")) {
       IngestJob.Inputs inputs = IngestJob.locate(spark.sparkContext().hadoopConfiguration(), options.input());
-      progress.stage("checked inputs in " + options.input());
+      progress.stage("locate", "checked inputs in " + options.input());
       Map<Table, Dataset<Row>> canonical = IngestJob.build(spark, inputs);
       store.writeAll(canonical);
-      progress.stage("ingest wrote " + canonical.size() + " canonical tables");
+      progress.stage("ingest", "ingest wrote " + canonical.size() + " canonical tables");
       Summary.printIngestCounts(store);
     }
     if (!options.command().equals("ingest")) {
@@ -177,7 +222,7 @@ public final class Main {
       }
       Map<Table, Dataset<Row>> marts = AggregateJob.build(store::read, options.asOf(), options.publishedBy());
       store.writeAll(marts);
-      progress.stage("aggregate wrote " + marts.size() + " marts as at " + options.asOf());
+      progress.stage("aggregate", "aggregate wrote " + marts.size() + " marts as at " + options.asOf());
     }
     Summary.printTables(store, options.output());
   }
@@ -187,6 +232,8 @@ public final class Main {
         .appName("ofsted " + options.command())
         .config("spark.ui.showConsoleProgress", Boolean.toString(options.progress()))
         .config("spark.sql.session.timeZone", "UTC")
+        // INT96, Spark's default, is deprecated in Parquet; micros with a UTC flag is what DuckDB and BI tools expect.
+        .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
         // Spark's 200 shuffle partitions cost seconds of empty tasks per stage on inspection-sized data; adaptive
         // execution still splits skewed or large partitions. --conf on spark-submit overrides both.
         .config("spark.sql.shuffle.partitions", System.getProperty("spark.sql.shuffle.partitions", "8"));

@@ -73,6 +73,16 @@ public final class IngestJob {
 
   /** Extract, part two, and transform: the canonical tables, by name, conformed to their declared schemas. */
   public static Map<Table, Dataset<Row>> build(SparkSession spark, Inputs inputs) {
+    // Parsed once: the name match, the checks and the reconciliation all read the parsed reports.
+    return build(spark, inputs,
+        inputs.reports() == null ? null : ReportsStaging.parse(spark, inputs.reports()).cache());
+  }
+
+  /**
+   * As {@link #build(SparkSession, Inputs)}, with the reports already parsed ({@link ReportsStaging#PARSED} rows, or
+   * null when there are none): a refresh passes the parses it kept from earlier runs together with the new ones.
+   */
+  public static Map<Table, Dataset<Row>> build(SparkSession spark, Inputs inputs, Dataset<Row> parsedReports) {
     Dataset<Row> gradeValues = Reference.dataset(spark, "grade_values");
     Dataset<Row> judgementAreas = Reference.dataset(spark, "judgement_areas");
     Dataset<Row> inspectionTypes = Reference.dataset(spark, "inspection_types");
@@ -95,10 +105,8 @@ public final class IngestJob {
             .join(authorities.select("authority_id"), "authority_id");
       }
     }
-    if (inputs.reports() != null) {
-      // Parsed once: the name match, the checks and the reconciliation all read the parsed reports.
-      Dataset<Row> parsed = ReportsStaging.parse(spark, inputs.reports()).cache();
-      staged.add(ReportsStaging.stage(parsed,
+    if (parsedReports != null) {
+      staged.add(ReportsStaging.stage(parsedReports,
           ReportsStaging.qualified(spark.sparkContext().hadoopConfiguration(), inputs.reports()),
           AuthorityNames.keys(authorities, indexNames), gradeValues, inspectionTypes));
     }

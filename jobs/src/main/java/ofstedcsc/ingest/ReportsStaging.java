@@ -61,10 +61,19 @@ public final class ReportsStaging {
 
   /** Extract: every *.pdf under the reports directory, parsed. Files over the size bound are not opened. */
   public static Dataset<Row> parse(SparkSession spark, String reportsDir) {
-    Dataset<Row> files = spark.read().format("binaryFile")
+    return parse(files(spark, reportsDir));
+  }
+
+  /** Every *.pdf under the reports directory as binaryFile rows (path, modificationTime, length, content). */
+  public static Dataset<Row> files(SparkSession spark, String reportsDir) {
+    return spark.read().format("binaryFile")
         .option("recursiveFileLookup", "true")
         .option("pathGlobFilter", "*.[pP][dD][fF]")
         .load(reportsDir);
+  }
+
+  /** Parses binaryFile rows; rows over the size bound are reported as too large without their bytes being read. */
+  public static Dataset<Row> parse(Dataset<Row> files) {
     // binaryFile pushes a filter on length down to the listing: an oversized file's bytes are never read.
     Dataset<Row> tooLarge = files.filter(col("length").gt(MAX_BYTES)).select(col("path"), col("length"))
         .withColumn("status", lit(ParsedReport.TOO_LARGE))

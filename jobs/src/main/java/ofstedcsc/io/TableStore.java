@@ -43,6 +43,11 @@ public final class TableStore {
     return spark.read().schema(table.schema()).parquet(path(table));
   }
 
+  /** Writes one table in place; for a directory no reader sees yet (a refresh's unpublished version). */
+  public void write(Table table, Dataset<Row> rows) {
+    rows.write().mode(SaveMode.Overwrite).parquet(path(table));
+  }
+
   /**
    * Writes every table beside the output first and only then moves them into place, so that a failure while
    * computing any table leaves the previous output as it was.

@@ -1,7 +1,9 @@
 package ofstedcsc.schema;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import ofstedcsc.reference.ReferenceTable;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -21,9 +23,14 @@ public final class DataDictionary {
         .append("Every table is a directory of Parquet files under the output directory (`output/<table>/`), ")
         .append("readable by Spark, DuckDB (`read_parquet('output/<table>/*.parquet')`), Power BI, Tableau and ")
         .append("Superset. Columns are flat; dates are Parquet DATE; grades come as code and label.\n\n");
-    for (String layer : List.of("canonical", "mart")) {
-      md.append(layer.equals("canonical") ? "## Canonical tables (ingest)\n\n" : "## Marts (aggregate)\n\n");
-      for (Table t : Tables.all()) {
+    Map<String, String> headings = new LinkedHashMap<>();
+    headings.put("canonical", "## Canonical tables (ingest)\n\n");
+    headings.put("mart", "## Marts (aggregate)\n\n");
+    headings.put("refresh", "## Run manifest (refresh)\n\n`refresh` publishes the tables above as one version under "
+        + "`output/current/<table>/` and records each run here, at `output/run_manifest/`.\n\n");
+    for (String layer : headings.keySet()) {
+      md.append(headings.get(layer));
+      for (Table t : Stream.concat(Tables.all().stream(), Stream.of(Tables.RUN_MANIFEST)).toList()) {
         if (!t.layer().equals(layer)) continue;
         md.append("### `").append(t.name()).append("`\n\n").append(t.description()).append(" Grain: ")
             .append(t.grain()).append(".\n\n")
@@ -60,7 +67,7 @@ public final class DataDictionary {
   private static String typeName(DataType type) {
     Map<DataType, String> names = Map.of(DataTypes.StringType, "string", DataTypes.IntegerType, "int32",
         DataTypes.LongType, "int64", DataTypes.DoubleType, "double", DataTypes.DateType, "date",
-        DataTypes.BooleanType, "boolean");
+        DataTypes.BooleanType, "boolean", DataTypes.TimestampType, "timestamp (UTC)");
     return names.get(type);
   }
 }

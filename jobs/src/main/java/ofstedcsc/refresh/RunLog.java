@@ -1,0 +1,80 @@
+package ofstedcsc.refresh;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import ofstedcsc.io.ParquetRows;
+import ofstedcsc.schema.Tables;
+
+/**
+ * Every refresh's manifest, beside {@code current}: {@code runs/RUN_ID.json} for people and scripts, and one Parquet
+ * file per run under {@code run_manifest/} for BI tools. Each file is written under a hidden name and renamed into
+ * place, so a reader never meets half a file.
+ */
+public final class RunLog {
+  static final String RUNS = "runs";
+
+  private final Path root;
+
+  public RunLog(Path root) {
+    this.root = root;
+  }
+
+  void record(RunManifest manifest) {
+    try {
+      Path runs = Files.createDirectories(root.resolve(RUNS));
+      Path json = runs.resolve("." + manifest.runId() + ".json");
+      manifest.write(json);
+      Path table = Files.createDirectories(root.resolve(Tables.RUN_MANIFEST.name()));
+      Path parquet = table.resolve(".part-" + manifest.runId() + ".parquet");
+      Files.deleteIfExists(parquet);
+      ParquetRows.write(parquet, Tables.RUN_MANIFEST, manifest.rows());
+      Files.move(parquet, table.resolve("part-" + manifest.runId() + ".parquet"), StandardCopyOption.ATOMIC_MOVE);
+      Files.move(json, runs.resolve(manifest.runId() + ".json"), StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A refresh killed after publishing but before recording its run leaves the run only in its version's own manifest:
+   * the next refresh records it from there.
+   */
+  void recordIfMissing(Path version) {
+    if (version == null) return;
+    Path manifest = version.resolve(PublishedVersions.MANIFEST);
+    if (Files.isRegularFile(manifest) && !Files.exists(root.resolve(RUNS).resolve(version.getFileName() + ".json"))) {
+      record(RunManifest.read(manifest));
+    }
+  }
+
+  /** Half-written files of a killed refresh. Called only under the lock. */
+  void removeUnfinished() {
+    for (Path dir : List.of(root.resolve(RUNS), root.resolve(Tables.RUN_MANIFEST.name()))) {
+      if (!Files.isDirectory(dir)) continue;
+      try (Stream<Path> s = Files.list(dir)) {
+        for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".")).toList()) Files.deleteIfExists(p);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** The newest {@code n} runs, newest first. */
+  public List<RunManifest> latest(int n) {
+    Path runs = root.resolve(RUNS);
+    if (!Files.isDirectory(runs)) return List.of();
+    try (Stream<Path> s = Files.list(runs)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(".json") && !p.getFileName().toString().startsWith("."))
+          .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).limit(n)
+          .map(RunManifest::read).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

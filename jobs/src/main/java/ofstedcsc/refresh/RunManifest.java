@@ -1,0 +1,83 @@
+package ofstedcsc.refresh;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import ofstedcsc.refresh.InputFiles.InputFile;
+
+/**
+ * What one refresh did: read from the JSON beside the tables (`runs/RUN_ID.json`, and `_manifest.json` inside the
+ * version it published) and flattened into the run_manifest table.
+ */
+public record RunManifest(String runId, String outcome, String version, Instant startedAt, Instant endedAt,
+    LocalDate asOf, LocalDate publishedBy, String input, String projectVersion, String codeVersion,
+    String sparkVersion, List<InputFile> inputs, List<SourceCount> sources, Map<String, Long> tables,
+    Map<String, Double> stages, Map<String, Long> reports) {
+
+  public static final String PUBLISHED = "published";
+  public static final String UNCHANGED = "unchanged";
+
+  /** One row of ingest_counts: a source file's units read, loaded and quarantined. */
+  public record SourceCount(String source, String sourceRef, String unit, long read, long loaded, long quarantined) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Whether this run's work would repeat {@code earlier}'s: same input content, dates and code. */
+  public boolean sameWorkAs(RunManifest earlier) {
+    return earlier != null && inputs.equals(earlier.inputs) && asOf.equals(earlier.asOf)
+        && publishedBy.equals(earlier.publishedBy) && codeVersion.equals(earlier.codeVersion);
+  }
+
+  public void write(Path file) {
+    try {
+      JSON.writeValue(file.toFile(), this);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  public static RunManifest read(Path file) {
+    try {
+      return JSON.readValue(file.toFile(), RunManifest.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** The run_manifest rows: one per input, source, table, stage and report count, in the table's column order. */
+  public List<Object[]> rows() {
+    List<Object[]> rows = new ArrayList<>();
+    for (InputFile f : inputs) rows.add(row("input", f.path(), f.bytes(), f.sha256(), null, null, null, null, null));
+    for (SourceCount s : sources) {
+      rows.add(row("source", s.source() + ":" + s.sourceRef() + ":" + s.unit(), null, null, s.read(), s.loaded(),
+          s.quarantined(), null, null));
+    }
+    tables.forEach((t, n) -> rows.add(row("table", t, null, null, null, null, null, n, null)));
+    stages.forEach((s, seconds) -> rows.add(row("stage", s, null, null, null, null, null, null, seconds)));
+    reports.forEach((k, n) -> rows.add(row("reports", k, null, null, null, null, null, n, null)));
+    return rows;
+  }
+
+  private Object[] row(String kind, String item, Long bytes, String sha256, Long read, Long loaded, Long quarantined,
+      Long count, Double seconds) {
+    return new Object[] {runId, outcome, version, Timestamp.from(startedAt), Timestamp.from(endedAt),
+        Date.valueOf(asOf), Date.valueOf(publishedBy), projectVersion, sparkVersion, kind, item, bytes, sha256, read,
+        loaded, quarantined, count, seconds};
+  }
+}
