@@ -23,7 +23,14 @@ import ofstedcsc.reference.Eras;
 import ofstedcsc.reports.ParsedReport;
 import ofstedcsc.reports.ReportJudgement;
 import ofstedcsc.reports.ReportParser;
+import java.util.Arrays;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -59,28 +66,64 @@ public final class ReportsStaging {
       .add("pages_read", DataTypes.IntegerType)
       .add("judgements", DataTypes.createArrayType(JUDGEMENT));
 
-  /** Extract: every *.pdf under the reports directory, parsed. Files over the size bound are not opened. */
+  /** Extract: every report file under the reports directory, parsed. */
   public static Dataset<Row> parse(SparkSession spark, String reportsDir) {
-    return parse(files(spark, reportsDir));
+    return parse(spark, reportsDir, null);
   }
 
-  /** Every *.pdf under the reports directory as binaryFile rows (path, modificationTime, length, content). */
-  public static Dataset<Row> files(SparkSession spark, String reportsDir) {
-    return spark.read().format("binaryFile")
+  /**
+   * Extract: the report files under the reports directory whose paths are among {@code only} (a Dataset with a
+   * {@code path} column; null for every file), parsed. Oversized files are reported without their bytes being read.
+   */
+  public static Dataset<Row> parse(SparkSession spark, String reportsDir, Dataset<Row> only) {
+    // Spark's file sources skip empty files when they list a directory, so the files are listed here, and an empty
+    // file is quarantined rather than lost.
+    Dataset<Row> listed = spark.createDataFrame(list(spark.sparkContext().hadoopConfiguration(), reportsDir).stream()
+            .map(f -> RowFactory.create(f.getPath().toString(), f.getLen())).toList(),
+        new StructType().add("path", DataTypes.StringType).add("length", DataTypes.LongType));
+    // binaryFile pushes a filter on length down to the listing: an oversized file's bytes are never read.
+    Dataset<Row> files = spark.read().format("binaryFile")
         .option("recursiveFileLookup", "true")
         .option("pathGlobFilter", "*.[pP][dD][fF]")
-        .load(reportsDir);
-  }
-
-  /** Parses binaryFile rows; rows over the size bound are reported as too large without their bytes being read. */
-  public static Dataset<Row> parse(Dataset<Row> files) {
-    // binaryFile pushes a filter on length down to the listing: an oversized file's bytes are never read.
-    Dataset<Row> tooLarge = files.filter(col("length").gt(MAX_BYTES)).select(col("path"), col("length"))
+        .load(reportsDir)
+        .filter(col("length").leq(MAX_BYTES));
+    if (only != null) {
+      listed = listed.join(broadcast(only.select("path")), "path");
+      files = files.join(broadcast(only.select("path")), "path");
+    }
+    Dataset<Row> empty = listed.filter(col("length").equalTo(0))
+        .withColumn("status", lit(ParsedReport.EMPTY_FILE)).withColumn("detail", lit("the file has no bytes"));
+    Dataset<Row> tooLarge = listed.filter(col("length").gt(MAX_BYTES))
         .withColumn("status", lit(ParsedReport.TOO_LARGE))
         .withColumn("detail", lit("over " + (MAX_BYTES >> 20) + " MiB"));
-    Dataset<Row> parsed = files.filter(col("length").leq(MAX_BYTES)).select("path", "length", "content")
+    Dataset<Row> parsed = files.select("path", "length", "content")
         .mapPartitions((MapPartitionsFunction<Row, Row>) ReportsStaging::parsePartition, Encoders.row(PARSED));
-    return parsed.unionByName(tooLarge, true);
+    return parsed.unionByName(tooLarge, true).unionByName(empty, true);
+  }
+
+  /**
+   * The files read as reports: every .pdf under the directory, at any depth, except where a part of its path starts
+   * with '.' or '_' (hidden, or a download in progress), as Spark's own listing leaves those out.
+   */
+  public static List<FileStatus> list(Configuration conf, String reportsDir) {
+    try {
+      Path dir = new Path(reportsDir);
+      FileSystem fs = dir.getFileSystem(conf);
+      String root = fs.makeQualified(dir).toString();
+      List<FileStatus> out = new ArrayList<>();
+      RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+      while (it.hasNext()) {
+        LocatedFileStatus f = it.next();
+        String relative = f.getPath().toString().substring(root.length() + 1);
+        if (Arrays.stream(relative.split("/")).noneMatch(p -> p.startsWith(".") || p.startsWith("_"))
+            && relative.toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+          out.add(f);
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Iterator<Row> parsePartition(Iterator<Row> files) {

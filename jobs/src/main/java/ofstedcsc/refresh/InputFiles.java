@@ -10,11 +10,10 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import ofstedcsc.ingest.IngestJob;
+import ofstedcsc.ingest.ReportsStaging;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * The files a run reads, each with its size and SHA-256. A refresh compares content, never names or times: a report
@@ -39,13 +38,7 @@ public final class InputFiles {
       if (inputs.index() != null) files.add(new Path(inputs.index()));
       inputs.records().keySet().forEach(f -> files.add(new Path(f)));
       if (inputs.reports() != null) {
-        Path reports = new Path(inputs.reports());
-        String reportsRoot = fs.makeQualified(reports).toString();
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(reports, true);
-        while (it.hasNext()) {
-          Path p = it.next().getPath();
-          if (readAsReport(p.toString().substring(reportsRoot.length() + 1))) files.add(p);
-        }
+        ReportsStaging.list(conf, inputs.reports()).forEach(f -> files.add(f.getPath()));
       }
       List<InputFile> out = new ArrayList<>();
       for (Path p : files) {
@@ -57,17 +50,6 @@ public final class InputFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /**
-   * Whether ingest reads this file under reports/ as a report: a .pdf whose path has no part that Spark's file
-   * listing hides (names starting with '.' or '_', as a download in progress is named).
-   */
-  static boolean readAsReport(String relative) {
-    for (String part : relative.split("/")) {
-      if (part.startsWith(".") || part.startsWith("_")) return false;
-    }
-    return relative.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf");
   }
 
   private static String sha256(FileSystem fs, Path p) throws IOException {

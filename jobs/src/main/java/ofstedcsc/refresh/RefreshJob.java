@@ -104,7 +104,7 @@ public final class RefreshJob {
         parsedNow = unseen.count();
         progress.note("parsing " + parsedNow + " of " + reports + " reports (the rest were parsed by earlier runs)");
         Dataset<Row> parsedRows = parsedNow == 0 ? spark.createDataFrame(List.of(), ReportsStaging.PARSED)
-            : ReportsStaging.parse(ReportCache.unseenFiles(ReportsStaging.files(spark, inputs.reports()), unseen));
+            : ReportsStaging.parse(spark, inputs.reports(), unseen);
         String cache = version.resolve(PublishedVersions.REPORT_CACHE).toString();
         ReportCache.merge(reportFiles, reusable, parsedRows).write().parquet(cache);
         parsed = spark.read().schema(ReportCache.SCHEMA).parquet(cache).drop(ReportCache.SHA);

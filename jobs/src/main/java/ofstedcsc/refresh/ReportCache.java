@@ -1,6 +1,5 @@
 package ofstedcsc.refresh;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.Arrays;
@@ -50,11 +49,6 @@ public final class ReportCache {
   /** The report files whose content has no reusable parse. */
   public static Dataset<Row> unseen(Dataset<Row> files, Dataset<Row> reusable) {
     return files.join(reusable.select(SHA), files.col(SHA).equalTo(reusable.col(SHA)), "left_anti");
-  }
-
-  /** binaryFile rows of just the unseen files, for {@link ReportsStaging#parse(Dataset)}. */
-  public static Dataset<Row> unseenFiles(Dataset<Row> binaryFiles, Dataset<Row> unseen) {
-    return binaryFiles.join(broadcast(unseen.select("path")), "path");
   }
 
   /** The parse of every current report file ({@link #SCHEMA}): kept ones by content hash, the rest from parsedNow. */

@@ -46,13 +46,16 @@ class ReportsStagingTest {
   }
 
   @Test
-  void stagesReportsUnderAwkwardNamesAndQuarantinesWhatIsNoReport() throws Exception {
+  void stagesReportsUnderAwkwardNamesAndQuarantinesWhatIsNoReportEmptyFilesIncluded() throws Exception {
     write("9000001_northshire, east & west's/children's services inspection - 05 august 2019.pdf",
         ilacs("Northshire"));
     write("9000001_northshire, east & west's/error page.pdf",
         "<!DOCTYPE html><html><body>Not found</body></html>".getBytes(StandardCharsets.UTF_8));
     write("9000002_southmoor/children's services inspection - 01 may 2020.pdf", ilacs("Northshire"));
     write("9000002_southmoor/children's services inspection - 02 may 2020.pdf", ilacs("Atlantis"));
+    write("9000002_southmoor/empty.pdf", new byte[0]);
+    write("9000002_southmoor/.download in progress.pdf", ilacs("Southmoor"));
+    write("_partial/children's services inspection - 03 may 2020.pdf", ilacs("Southmoor"));
 
     SparkSession spark = TestSpark.session();
     Dataset<Row> authorities = TestSpark.rows(TestSpark.schema("authority_id string", "name string",
@@ -81,9 +84,11 @@ class ReportsStagingTest {
     assertEquals(Map.of(
         "reports/9000001_northshire, east & west's/error page.pdf", "not_a_pdf",
         "reports/9000002_southmoor/children's services inspection - 01 may 2020.pdf", "authority_mismatch",
-        "reports/9000002_southmoor/children's services inspection - 02 may 2020.pdf", "unknown_authority"),
+        "reports/9000002_southmoor/children's services inspection - 02 may 2020.pdf", "unknown_authority",
+        "reports/9000002_southmoor/empty.pdf", "empty_file"),
         reasons);
-    assertEquals(4, staged.read().filter(col("unit").equalTo("file")).count());
+    // Hidden files (a download in progress) are no reports; an empty file is one, and is counted.
+    assertEquals(5, staged.read().filter(col("unit").equalTo("file")).count());
     assertEquals(1, staged.loaded().filter(col("unit").equalTo("file")).count());
   }
 
