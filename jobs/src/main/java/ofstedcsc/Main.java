@@ -1,5 +1,7 @@
 package ofstedcsc;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
@@ -8,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import ofstedcsc.aggregate.AggregateJob;
+import ofstedcsc.fetch.Downloader;
+import ofstedcsc.fetch.FetchJob;
 import ofstedcsc.ingest.IngestJob;
 import ofstedcsc.ingest.StructuralError;
 import ofstedcsc.io.TableStore;
@@ -45,6 +49,8 @@ public final class Main {
       "  report      write report.html under --output: every authority's latest grades, from the marts there",
       "  export      write the marts under --output as spreadsheets in --output/export (see --format)",
       "  dictionary  print the data dictionary (docs/data-dictionary.md) from the declared schemas",
+      "  fetch       bring --input (required) up to date from the web: the index from --index-url, then every",
+      "              report it links that --input/reports lacks (no Spark; see README, Fetching the inputs)",
       "  help        show this text",
       "",
       "Options:",
@@ -59,18 +65,19 @@ public final class Main {
       "  --format csv|xlsx    export: one CSV per mart (default), or one workbook with a sheet per mart",
       "  --keep N             refresh: complete versions to keep, current included (default 3)",
       "  --runs N             status: how many runs to list (default 10)",
+      "  --index-url URL      fetch: the scraped index to fetch (default " + FetchJob.DEFAULT_INDEX_URL + ")",
       "  --help               show this text",
       "",
-      "Exit codes: 0 success, 1 failure, 2 bad input (nothing written), 64 usage error,",
+      "Exit codes: 0 success, 1 failure (fetch: a report or the index was not fetched), 2 bad input (nothing written), 64 usage error,",
       "            75 another refresh is running on --output (nothing touched; try later).");
 
   /** Parsed command line. */
   public record Options(String command, String input, String output, LocalDate asOf, LocalDate publishedBy,
-      String master, boolean progress, String format, int keep, int runs) {
+      String master, boolean progress, String format, int keep, int runs, String indexUrl) {
 
     public static Options parse(String[] args) {
       String command = null;
-      String input = "data/sample";
+      String input = null;
       String output = "output";
       LocalDate asOf = LocalDate.now();
       LocalDate publishedBy = null;
@@ -79,6 +86,7 @@ public final class Main {
       String format = "csv";
       int keep = 3;
       int runs = 10;
+      String indexUrl = FetchJob.DEFAULT_INDEX_URL;
       List<String> rest = new ArrayList<>(List.of(args));
       while (!rest.isEmpty()) {
         String arg = rest.remove(0);
@@ -93,6 +101,7 @@ public final class Main {
           case "--format" -> format = value(arg, rest);
           case "--keep" -> keep = count(arg, value(arg, rest));
           case "--runs" -> runs = count(arg, value(arg, rest));
+          case "--index-url" -> indexUrl = url(arg, value(arg, rest));
           default -> {
             if (arg.startsWith("-") || command != null) {
               throw new IllegalArgumentException("unknown argument: " + arg);
@@ -104,12 +113,20 @@ public final class Main {
       if (command == null) {
         command = "help";
       }
-      if (!List.of("run", "ingest", "aggregate", "refresh", "status", "report", "export", "dictionary", "help")
+      if (!List.of("run", "ingest", "aggregate", "refresh", "status", "report", "export", "dictionary", "fetch",
+          "help")
           .contains(command)) {
         throw new IllegalArgumentException("unknown command: " + command);
       }
       if (!List.of("csv", "xlsx").contains(format)) {
         throw new IllegalArgumentException("--format wants csv or xlsx, not '" + format + "'");
+      }
+      if (input == null) {
+        // fetch writes into its directory: it never defaults to the sample under version control.
+        if (command.equals("fetch")) {
+          throw new IllegalArgumentException("fetch needs --input DIR");
+        }
+        input = "data/sample";
       }
       if (publishedBy == null) {
         publishedBy = asOf.plusMonths(1).with(TemporalAdjusters.lastDayOfMonth());
@@ -117,7 +134,7 @@ public final class Main {
       if (publishedBy.isBefore(asOf)) {
         throw new IllegalArgumentException("--published-by " + publishedBy + " is before --as-of " + asOf);
       }
-      return new Options(command, input, output, asOf, publishedBy, master, progress, format, keep, runs);
+      return new Options(command, input, output, asOf, publishedBy, master, progress, format, keep, runs, indexUrl);
     }
 
     private static int count(String option, String text) {
@@ -128,6 +145,17 @@ public final class Main {
         // falls through to the message below
       }
       throw new IllegalArgumentException(option + " wants a whole number of at least 1, not '" + text + "'");
+    }
+
+    private static String url(String option, String text) {
+      try {
+        if (List.of("http", "https").contains(String.valueOf(URI.create(text).getScheme()).toLowerCase())) {
+          return text;
+        }
+      } catch (IllegalArgumentException e) {
+        // falls through to the message below
+      }
+      throw new IllegalArgumentException(option + " wants an http(s) URL, not '" + text + "'");
     }
 
     private static String value(String option, List<String> rest) {
@@ -182,6 +210,10 @@ public final class Main {
       switch (options.command()) {
         case "report" -> ReportPage.write(spark.get(), options.output(), options.asOf());
         case "export" -> MartExport.write(spark.get(), options.output(), options.format());
+        case "fetch" -> {
+          return FetchJob.run(Path.of(options.input()), URI.create(options.indexUrl()), Downloader.Settings.polite())
+              ? OK : FAILURE;
+        }
         case "status" -> {
           return Status.print(options.output(), options.runs(), System.out) ? OK : FAILURE;
         }
