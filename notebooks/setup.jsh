@@ -124,15 +124,18 @@ org.knowm.xchart.style.HeatMapStyler gradeCells(org.knowm.xchart.style.HeatMapSt
   return s;
 }
 
-// The pipeline's own Standing rule (docs/methodology.md) as at each date, from the canonical tables, in one Dataset:
-// inspections count when fieldwork ended by the date and the report was out by the end of the following month.
-Dataset<Row> standingAsAt(List<LocalDate> dates) {
-  Dataset<Row> judgements = table("judgements"), inspections = table("inspections"),
-      authorities = table("authorities"), neighbours = table("authority_neighbours");
-  return dates.stream()
-      .map(d -> ofstedcsc.aggregate.Standing.standing(judgements, inspections, authorities, neighbours, d,
-          java.time.YearMonth.from(d).plusMonths(1).atEndOfMonth()))
-      .reduce(Dataset::unionByName).orElseThrow();
+// The pipeline's own Standing rule (docs/methodology.md) as at each date, from the canonical tables: inspections count
+// when fieldwork ended by the date and the report was out by the end of the following month. `query` turns one date's
+// standing into a small result; one Spark query per date keeps each plan small, and the rows are gathered here.
+List<Row> asAtEach(List<LocalDate> dates, java.util.function.Function<Dataset<Row>, Dataset<Row>> query) {
+  Dataset<Row> judgements = table("judgements").cache(), inspections = table("inspections").cache(),
+      authorities = table("authorities").cache(), neighbours = table("authority_neighbours").cache();
+  List<Row> rows = new ArrayList<>();
+  for (LocalDate d : dates) {
+    rows.addAll(query.apply(ofstedcsc.aggregate.Standing.standing(judgements, inspections, authorities, neighbours, d,
+        java.time.YearMonth.from(d).plusMonths(1).atEndOfMonth())).collectAsList());
+  }
+  return rows;
 }
 
 // The as-at date of the marts.
