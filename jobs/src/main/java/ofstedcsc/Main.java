@@ -51,6 +51,10 @@ public final class Main {
       "  dictionary  print the data dictionary (docs/data-dictionary.md) from the declared schemas",
       "  fetch       bring --input (required) up to date from the web: the index from --index-url, then every",
       "              report it links that --input/reports lacks (no Spark; see README, Fetching the inputs)",
+      "  generate    write synthetic canonical tables under --output (--authorities N [--years Y] [--seed S]",
+      "              [--calibration DIR]); aggregate runs on them unchanged (README, Synthetic data)",
+      "  calibrate   measure the real corpus's output under --output into --calibration DIR",
+      "              (default data/calibration), which generate imitates",
       "  help        show this text",
       "",
       "Options:",
@@ -180,6 +184,9 @@ public final class Main {
 
   /** Runs a command and returns its exit code; never calls System.exit, so tests can call it. */
   public static int execute(String[] args) {
+    if (args.length > 0 && ofstedcsc.synthetic.SyntheticMain.COMMANDS.contains(args[0])) {
+      return ofstedcsc.synthetic.SyntheticMain.execute(args);
+    }
     Options options;
     try {
       options = Options.parse(args);
@@ -260,17 +267,25 @@ public final class Main {
   }
 
   static SparkSession session(Options options) {
+    return session(options.master(), options.command(), options.progress());
+  }
+
+  public static SparkSession session(String master, String command) {
+    return session(master, command, false);
+  }
+
+  private static SparkSession session(String master, String command, boolean progress) {
     SparkSession.Builder builder = SparkSession.builder()
-        .appName("ofsted " + options.command())
-        .config("spark.ui.showConsoleProgress", Boolean.toString(options.progress()))
+        .appName("ofsted " + command)
+        .config("spark.ui.showConsoleProgress", Boolean.toString(progress))
         .config("spark.sql.session.timeZone", "UTC")
         // INT96, Spark's default, is deprecated in Parquet; micros with a UTC flag is what DuckDB and BI tools expect.
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
         // Spark's 200 shuffle partitions cost seconds of empty tasks per stage on inspection-sized data; adaptive
         // execution still splits skewed or large partitions. --conf on spark-submit overrides both.
         .config("spark.sql.shuffle.partitions", System.getProperty("spark.sql.shuffle.partitions", "8"));
-    if (options.master() != null) {
-      builder.master(options.master());
+    if (master != null) {
+      builder.master(master);
     } else if (System.getProperty("spark.master") == null) {
       builder.master("local[*]");
     }

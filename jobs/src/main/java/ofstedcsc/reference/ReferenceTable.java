@@ -34,6 +34,15 @@ public final class ReferenceTable {
       if (in == null) {
         throw new IllegalStateException("reference table missing from the jar: " + resource);
       }
+      return read(name, in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A table in the same CSV form from any stream (the synthetic data's calibration files). */
+  public static ReferenceTable read(String name, InputStream in) {
+    try {
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       List<String> header = splitCsvLine(reader.readLine());
       List<List<String>> rows = new ArrayList<>();
