@@ -67,17 +67,21 @@ BufferedImage image(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
   return BitmapEncoder.getBufferedImage(chart);
 }
 
-// Small multiples: images side by side, `columns` to a row, shown as one PNG.
+// Small multiples: images side by side, `columns` to a row (each row as tall as its tallest), shown as one PNG.
 BufferedImage grid(int columns, List<BufferedImage> images) {
   int w = images.stream().mapToInt(BufferedImage::getWidth).max().orElse(1);
-  int h = images.stream().mapToInt(BufferedImage::getHeight).max().orElse(1);
-  int rows = (images.size() + columns - 1) / columns;
-  BufferedImage all = new BufferedImage(w * Math.min(columns, images.size()), h * rows, BufferedImage.TYPE_INT_RGB);
+  int[] rowHeights = new int[(images.size() + columns - 1) / columns];
+  for (int i = 0; i < images.size(); i++) {
+    rowHeights[i / columns] = Math.max(rowHeights[i / columns], images.get(i).getHeight());
+  }
+  BufferedImage all = new BufferedImage(w * Math.min(columns, images.size()),
+      Math.max(1, java.util.Arrays.stream(rowHeights).sum()), BufferedImage.TYPE_INT_RGB);
   java.awt.Graphics2D g = all.createGraphics();
   g.setColor(Color.WHITE);
   g.fillRect(0, 0, all.getWidth(), all.getHeight());
-  for (int i = 0; i < images.size(); i++) {
-    g.drawImage(images.get(i), (i % columns) * w, (i / columns) * h, null);
+  for (int i = 0, y = 0; i < images.size(); i++) {
+    if (i > 0 && i % columns == 0) y += rowHeights[i / columns - 1];
+    g.drawImage(images.get(i), (i % columns) * w, y, null);
   }
   g.dispose();
   return all;
@@ -110,15 +114,17 @@ void showTable(Dataset<Row> result) {
 }
 
 List<String> GRADE_SHORT = List.of("O", "G", "RI", "I");
+Map<String, String> AREA_SHORT = Map.of("overall_effectiveness", "Overall", "leadership", "Leaders",
+    "help_and_protection", "Help", "children_in_care", "In care", "care_leavers", "Leavers", "adoption", "Adoption",
+    "lscb", "LSCB");
 
-// A heat map whose cells are grades 1-4: the grade's colour, its initials written in the cell.
+// A heat map whose cells are grades 1-4: the grade's colour, its code written in the cell.
 org.knowm.xchart.style.HeatMapStyler gradeCells(org.knowm.xchart.style.HeatMapStyler s) {
   styled(s);
   s.setRangeColors(GRADE_COLOURS);
   s.setMin(1);
   s.setMax(4);
   s.setShowValue(true);
-  s.setHeatMapDecimalValueFormatter(v -> GRADE_SHORT.get(v.intValue() - 1));
   s.setLegendVisible(false);
   s.setPlotContentSize(1.0);
   return s;
