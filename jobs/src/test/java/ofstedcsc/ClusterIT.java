@@ -31,7 +31,7 @@ class ClusterIT {
     check.environment().put("OFSTED_CLUSTER_UI_PORT", "0");
     check.environment().put("OFSTED_MEMORY", "2g");
     Process p = check.start();
-    assertTrue(p.waitFor(10, TimeUnit.MINUTES), "bin/cluster check did not finish");
+    assertTrue(p.waitFor(45, TimeUnit.MINUTES), "bin/cluster check did not finish");
     String log = Files.readString(state.resolve("check.log"));
     assertEquals(0, p.exitValue(), log);
 

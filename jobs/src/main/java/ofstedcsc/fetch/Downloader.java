@@ -93,7 +93,6 @@ public final class Downloader implements AutoCloseable {
     return t;
   });
   private long nextRequest = System.nanoTime();
-  private int requests;
 
   public Downloader(Settings settings) {
     this.settings = settings;
@@ -101,11 +100,6 @@ public final class Downloader implements AutoCloseable {
         .connectTimeout(settings.connectTimeout())
         .followRedirects(HttpClient.Redirect.NORMAL)
         .build();
-  }
-
-  /** Requests sent so far, retries included. */
-  public int requests() {
-    return requests;
   }
 
   /** Downloads {@code uri} to {@code target}, replacing it atomically; throws {@link Failed} leaving no file. */
@@ -245,7 +239,6 @@ public final class Downloader implements AutoCloseable {
       TimeUnit.NANOSECONDS.sleep(wait);
     }
     nextRequest = System.nanoTime() + settings.interval().toNanos();
-    requests++;
   }
 
   private static Duration retryAfter(HttpResponse<?> response) {
