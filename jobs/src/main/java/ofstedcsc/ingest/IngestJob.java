@@ -1,6 +1,5 @@
 package ofstedcsc.ingest;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
@@ -73,9 +72,10 @@ public final class IngestJob {
 
   /** Extract, part two, and transform: the canonical tables, by name, conformed to their declared schemas. */
   public static Map<Table, Dataset<Row>> build(SparkSession spark, Inputs inputs) {
-    // Parsed once: the name match, the checks and the reconciliation all read the parsed reports.
+    // Parsed once: the name match, the checks and the reconciliation all read the parsed reports. A local checkpoint
+    // (see below) rather than a cache, so no later plan carries the parse.
     return build(spark, inputs,
-        inputs.reports() == null ? null : ReportsStaging.parse(spark, inputs.reports()).cache());
+        inputs.reports() == null ? null : ReportsStaging.parse(spark, inputs.reports()).localCheckpoint());
   }
 
   /**
@@ -92,7 +92,11 @@ public final class IngestJob {
     Dataset<Row> lookupLines = CsvLines.read(spark, inputs.lookup(), LookupStaging.FILE, inputs.lookupHeader());
     lookupLines = withOptional(lookupLines, LookupStaging.OPTIONAL);
     LookupStaging.Result lookup = LookupStaging.stage(lookupLines, Reference.dataset(spark, "regions"));
-    Dataset<Row> authorities = Tables.AUTHORITIES.conform(lookup.authorities()).cache();
+    // The results that several tables share are computed once here and kept as local checkpoints, not caches: a cached
+    // Dataset keeps its whole plan and lineage, so every later query re-analysed, re-planned, printed (for the UI)
+    // and shipped to each task the plans of every source's staging nested inside one another. On the real corpus
+    // that overhead, not the data, took most of the run (docs/benchmarks.md, "Real corpus, end to end").
+    Dataset<Row> authorities = Tables.AUTHORITIES.conform(lookup.authorities()).localCheckpoint();
 
     List<Staged> staged = new ArrayList<>();
     Dataset<Row> indexNames = spark.emptyDataFrame().select(lit(null).cast("string").as("authority_id"),
@@ -122,14 +126,14 @@ public final class IngestJob {
           frameworks));
     }
 
-    Dataset<Row> stagedInspections = union(staged.stream().map(Staged::inspections).toList()).cache();
-    Dataset<Row> stagedJudgements = union(staged.stream().map(Staged::judgements).toList()).cache();
+    Dataset<Row> stagedInspections = union(staged.stream().map(Staged::inspections).toList()).localCheckpoint();
+    Dataset<Row> stagedJudgements = union(staged.stream().map(Staged::judgements).toList()).localCheckpoint();
     Dataset<Row> quarantine = union(staged.stream().map(Staged::quarantine).toList())
-        .unionByName(lookup.quarantine()).cache();
+        .unionByName(lookup.quarantine()).localCheckpoint();
     Dataset<Row> read = union(staged.stream().map(Staged::read).toList()).unionByName(lookup.read());
     Dataset<Row> loaded = union(staged.stream().map(Staged::loaded).toList()).unionByName(lookup.loaded());
 
-    Dataset<Row> inspections = CanonicalTables.inspections(stagedInspections, sources).cache();
+    Dataset<Row> inspections = CanonicalTables.inspections(stagedInspections, sources).localCheckpoint();
     Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
     tables.put(Tables.AUTHORITIES, authorities);
     tables.put(Tables.AUTHORITY_NEIGHBOURS, Tables.AUTHORITY_NEIGHBOURS.conform(lookup.neighbours()));
@@ -144,21 +148,26 @@ public final class IngestJob {
     return tables;
   }
 
-  /** read = loaded + quarantined, per source file and unit, each side counted on its own. */
+  /**
+   * read = loaded + quarantined, per source file and unit, each side counted on its own. One aggregation over the three
+   * lists of units, each row tagged with its list, rather than three aggregations joined: a single shuffle.
+   */
   static Dataset<Row> counts(Dataset<Row> read, Dataset<Row> loaded, Dataset<Row> quarantine) {
-    String[] key = {"source", "file", "unit"};
-    return count(read, "read").join(count(loaded, "loaded"), key, "full")
-        .join(count(quarantine, "quarantined"), key, "full")
-        .select(col("source"), col("file").as("source_ref"), col("unit"),
-            coalesce(col("read"), lit(0L)).as("read"), coalesce(col("loaded"), lit(0L)).as("loaded"),
-            coalesce(col("quarantined"), lit(0L)).as("quarantined"));
-  }
-
-  private static Dataset<Row> count(Dataset<Row> units, String name) {
     // "file:line[:column]" for CSV inputs; reports are counted together, under "reports/".
     Column file = when(col("source_ref").rlike("^.*?:\\d+"), regexp_extract(col("source_ref"), "^(.*?):\\d+", 1))
         .otherwise(regexp_extract(col("source_ref"), "^([^/]+/)", 1));
-    return units.groupBy(col("source"), file.as("file"), col("unit")).agg(functions.count(lit(1)).as(name));
+    Dataset<Row> units = tagged(read, "read").unionByName(tagged(loaded, "loaded"))
+        .unionByName(tagged(quarantine, "quarantined"));
+    return units.groupBy(col("source"), file.as("source_ref"), col("unit"))
+        .agg(tally("read"), tally("loaded"), tally("quarantined"));
+  }
+
+  private static Dataset<Row> tagged(Dataset<Row> units, String list) {
+    return units.select(col("source"), col("source_ref"), col("unit"), lit(list).as("_list"));
+  }
+
+  private static Column tally(String list) {
+    return functions.count(when(col("_list").equalTo(list), lit(1))).as(list);
   }
 
   private static Dataset<Row> withOptional(Dataset<Row> lines, List<String> optional) {
