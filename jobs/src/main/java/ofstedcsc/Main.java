@@ -55,6 +55,8 @@ public final class Main {
       "              [--calibration DIR]); aggregate runs on them unchanged (README, Synthetic data)",
       "  calibrate   measure the real corpus's output under --output into --calibration DIR",
       "              (default data/calibration), which generate imitates",
+      "  bench       aggregate against the same marts in DuckDB on generated data of 1, 10 and 100 million",
+      "              judgements; writes docs/benchmarks.md (README, Benchmark)",
       "  help        show this text",
       "",
       "Options:",
@@ -186,6 +188,9 @@ public final class Main {
   public static int execute(String[] args) {
     if (args.length > 0 && ofstedcsc.synthetic.SyntheticMain.COMMANDS.contains(args[0])) {
       return ofstedcsc.synthetic.SyntheticMain.execute(args);
+    }
+    if (args.length > 0 && args[0].equals("bench")) {
+      return ofstedcsc.bench.Bench.execute(args);
     }
     Options options;
     try {
