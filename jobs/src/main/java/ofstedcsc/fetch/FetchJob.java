@@ -134,10 +134,10 @@ public final class FetchJob {
     List<String> required = new ArrayList<>(IndexStaging.requiredColumns());
     LINK_COLUMNS.stream().filter(c -> !required.contains(c)).forEach(required::add);
     try {
-      CsvLines.header(new Configuration(), file.toUri().toString(), "the index", required);
+      CsvLines.header(new Configuration(), file.toAbsolutePath().toString(), "the index", required);
       return null;
     } catch (StructuralError e) {
-      return e.getMessage().replace(file.toUri().toString(), "").replace("  ", " ");
+      return e.getMessage().replace(file.toAbsolutePath().toString(), "").replace("  ", " ");
     }
   }
 

@@ -51,7 +51,9 @@ class FetchJobTest {
   private static final Downloader.Settings QUICK =
       new Downloader.Settings(Duration.ofSeconds(2), Duration.ofMillis(700), 3, Duration.ofMillis(20), Duration.ZERO);
 
-  @TempDir Path dir;
+  @TempDir Path temp;
+  /** A directory whose name has a space and an apostrophe, as the corpus's names do. */
+  private Path dir;
   private FaultyServer server;
   private final byte[] report2024 = pdf("Kirklees 2024", 3);
   private final byte[] report2019 = pdf("Kirklees 2019", 3);
@@ -59,6 +61,7 @@ class FetchJobTest {
 
   @BeforeEach
   void start() throws IOException {
+    dir = temp.resolve("input dir's");
     server = new FaultyServer();
   }
 
@@ -239,6 +242,7 @@ class FetchJobTest {
   @Test
   void anIndexThatIsNotTheIndexChangesNothing() throws Exception {
     byte[] before = (HEADER + "\n" + line(AUG_2024, "/file/1") + "\n").getBytes(StandardCharsets.UTF_8);
+    Files.createDirectories(dir);
     Files.write(dir.resolve("ofsted_csc_ilacs_history.csv"), before);
     server.answer("/index.csv", html());
 
