@@ -288,7 +288,11 @@ public final class Main {
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
         // Spark's 200 shuffle partitions cost seconds of empty tasks per stage on inspection-sized data; adaptive
         // execution still splits skewed or large partitions. --conf on spark-submit overrides both.
-        .config("spark.sql.shuffle.partitions", System.getProperty("spark.sql.shuffle.partitions", "8"));
+        .config("spark.sql.shuffle.partitions", System.getProperty("spark.sql.shuffle.partitions", "8"))
+        // The reports sit in a folder per authority (130 and more): past 32 folders Spark lists them with a job of a
+        // task per folder, which on local disk costs seconds more than listing them here.
+        .config("spark.sql.sources.parallelPartitionDiscovery.threshold",
+            System.getProperty("spark.sql.sources.parallelPartitionDiscovery.threshold", "1024"));
     if (master != null) {
       builder.master(master);
     } else if (System.getProperty("spark.master") == null) {
