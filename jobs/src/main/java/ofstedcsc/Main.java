@@ -292,7 +292,11 @@ public final class Main {
         // The reports sit in a folder per authority (130 and more): past 32 folders Spark lists them with a job of a
         // task per folder, which on local disk costs seconds more than listing them here.
         .config("spark.sql.sources.parallelPartitionDiscovery.threshold",
-            System.getProperty("spark.sql.sources.parallelPartitionDiscovery.threshold", "1024"));
+            System.getProperty("spark.sql.sources.parallelPartitionDiscovery.threshold", "1024"))
+        // Cached intermediate results are read once or twice straight after: compressing them column by column
+        // (dictionary and run-length statistics) cost aggregate more time than anything else (docs/benchmarks.md).
+        .config("spark.sql.inMemoryColumnarStorage.compressed",
+            System.getProperty("spark.sql.inMemoryColumnarStorage.compressed", "false"));
     if (master != null) {
       builder.master(master);
     } else if (System.getProperty("spark.master") == null) {

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -41,16 +42,12 @@ public final class ImprovementEpisodes {
     Dataset<Row> graded = judgements.filter(col("grade").isNotNull().and(col("published_on").leq(asOfDate)))
         .withColumn("_below", belowGood)
         .withColumn("_previous_below", coalesce(lag("_below", 1).over(history), lit(0)));
-    for (int grade : new int[] {3, 4}) {
-      Column better = col("grade").lt(grade);
-      graded = graded
-          .withColumn("_better" + grade + "_id", first(when(better, col("inspection_id")), true).over(later))
-          .withColumn("_better" + grade + "_on", first(when(better, col("published_on")), true).over(later))
-          .withColumn("_better" + grade + "_grade", first(when(better, col("grade")), true).over(later))
-          .withColumn("_better" + grade + "_label", first(when(better, col("grade_label")), true).over(later));
-    }
+    // The first later judgement better than 3 and the first better than 4, each as one struct: one aggregate apiece.
+    Column judgement = struct(col("inspection_id"), col("published_on"), col("grade"), col("grade_label"));
     Column fromThree = col("start_grade").equalTo(3);
     return graded
+        .withColumn("_better3", first(when(col("grade").lt(3), judgement), true).over(later))
+        .withColumn("_better4", first(when(col("grade").lt(4), judgement), true).over(later))
         .withColumn("good_on", first(when(col("grade").leq(2), col("published_on")), true).over(later))
         .filter(col("_below").gt(0).and(col("_previous_below").lt(col("_below"))))
         .withColumnRenamed("inspection_id", "start_inspection_id")
@@ -58,11 +55,11 @@ public final class ImprovementEpisodes {
         .withColumnRenamed("grade", "start_grade")
         .withColumnRenamed("grade_label", "start_grade_label")
         .withColumnRenamed("published_on", "started_on")
-        .withColumn("improved_inspection_id", when(fromThree, col("_better3_id")).otherwise(col("_better4_id")))
-        .withColumn("improved_on", when(fromThree, col("_better3_on")).otherwise(col("_better4_on")))
-        .withColumn("improved_to_grade", when(fromThree, col("_better3_grade")).otherwise(col("_better4_grade")))
-        .withColumn("improved_to_grade_label",
-            when(fromThree, col("_better3_label")).otherwise(col("_better4_label")))
+        .withColumn("_improved", when(fromThree, col("_better3")).otherwise(col("_better4")))
+        .withColumn("improved_inspection_id", col("_improved.inspection_id"))
+        .withColumn("improved_on", col("_improved.published_on"))
+        .withColumn("improved_to_grade", col("_improved.grade"))
+        .withColumn("improved_to_grade_label", col("_improved.grade_label"))
         .withColumn("days_to_improvement", datediff(col("improved_on"), col("started_on")))
         .withColumn("days_to_good", datediff(col("good_on"), col("started_on")))
         .withColumn("censored", col("improved_on").isNull())

@@ -1,13 +1,14 @@
 package ofstedcsc.aggregate;
 
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -29,26 +30,32 @@ public final class Standing {
 
   public static final String ENGLAND_CODE = "E92000001";
 
-  public static Dataset<Row> standing(Dataset<Row> judgements, Dataset<Row> inspections, Dataset<Row> authorities,
-      Dataset<Row> neighbours, LocalDate asOf, LocalDate publishedBy) {
+  /**
+   * Each authority's newest counted judgement per area as at the date, with the one before it. {@code histories}:
+   * graded judgements with their inspection's fieldwork_end ({@link AggregateJob#histories}).
+   */
+  public static Dataset<Row> latest(Dataset<Row> histories, Dataset<Row> authorities, LocalDate asOf,
+      LocalDate publishedBy) {
     Column asOfDate = lit(java.sql.Date.valueOf(asOf));
-    Column cutOff = lit(java.sql.Date.valueOf(publishedBy));
-    Column counted = col("published_on").leq(cutOff)
+    Column counted = col("published_on").leq(lit(java.sql.Date.valueOf(publishedBy)))
         .and(coalesce(col("fieldwork_end").leq(asOfDate), col("published_on").leq(asOfDate)));
     WindowSpec history = Window.partitionBy("authority_id", "area").orderBy("published_on", "inspection_id");
-    WindowSpec newestFirst = Window.partitionBy("authority_id", "area")
-        .orderBy(col("published_on").desc(), col("inspection_id").desc());
-    Dataset<Row> latest = judgements.filter(col("grade").isNotNull())
-        .join(inspections.select("inspection_id", "fieldwork_end"), "inspection_id")
-        .filter(counted)
+    return histories.filter(counted)
         .withColumn("previous_grade", lag("grade", 1).over(history))
         .withColumn("previous_grade_label", lag("grade_label", 1).over(history))
-        .withColumn("_newest", row_number().over(newestFirst))
-        .filter(col("_newest").equalTo(1))
+        // The newest is the one with nothing after it: the same window, so no second sort.
+        .withColumn("_newest", lead("inspection_id", 1).over(history).isNull())
+        .filter(col("_newest"))
         .withColumn("good_or_better", col("grade").leq(2))
         .join(authorities.select(col("authority_id"), col("name").as("authority_name"), col("ons_code"),
             col("region_code"), col("region_name")), "authority_id");
+  }
 
+  /** {@code latest}: from {@link #latest}, for the same dates; read four times, so worth caching. */
+  public static Dataset<Row> standing(Dataset<Row> latest, Dataset<Row> neighbours, LocalDate asOf,
+      LocalDate publishedBy) {
+    Column asOfDate = lit(java.sql.Date.valueOf(asOf));
+    Column cutOff = lit(java.sql.Date.valueOf(publishedBy));
     Dataset<Row> neighbourShares = neighbours
         .join(latest.select(col("authority_id").as("neighbour_id"), col("area"), col("good_or_better")),
             "neighbour_id")
@@ -56,10 +63,18 @@ public final class Standing {
         .agg(count(lit(1)).as("neighbours_graded"),
             avg(col("good_or_better").cast("double")).as("neighbours_share_good_or_better"));
 
-    WindowSpec region = Window.partitionBy("area", "region_code");
-    WindowSpec england = Window.partitionBy("area");
+    // Region and England figures are a few dozen rows: grouped, then broadcast back, rather than windows whose few
+    // partitions would each hold a whole area of the country.
     Column good = col("good_or_better").cast("double");
+    Dataset<Row> regions = latest.groupBy(col("area").as("_region_area"), col("region_code").as("_region_code"))
+        .agg(count(lit(1)).as("region_graded"), avg(good).as("region_share_good_or_better"));
+    Dataset<Row> england = latest.groupBy("area")
+        .agg(count(lit(1)).as("england_graded"), avg(good).as("england_share_good_or_better"));
     return latest
+        .join(broadcast(regions), col("area").equalTo(col("_region_area"))
+            .and(col("region_code").eqNullSafe(col("_region_code"))))
+        .drop("_region_area", "_region_code")
+        .join(broadcast(england), "area")
         .join(neighbourShares, new String[] {"authority_id", "area"}, "left")
         .withColumn("neighbours_graded", coalesce(col("neighbours_graded"), lit(0L)))
         .withColumn("change", when(col("previous_grade").isNull(), "first")
@@ -67,10 +82,6 @@ public final class Standing {
             .when(col("grade").equalTo(col("previous_grade")), "same")
             .otherwise("declined"))
         .withColumn("days_since_published", datediff(asOfDate, col("published_on")))
-        .withColumn("region_graded", count(lit(1)).over(region))
-        .withColumn("region_share_good_or_better", avg(good).over(region))
-        .withColumn("england_graded", count(lit(1)).over(england))
-        .withColumn("england_share_good_or_better", avg(good).over(england))
         .withColumn("as_of", asOfDate)
         .withColumn("published_by", cutOff);
   }

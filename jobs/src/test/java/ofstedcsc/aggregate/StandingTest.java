@@ -44,9 +44,14 @@ class StandingTest {
           "neighbour_rank int"),
       new Object[] {"K", "A", 1}, new Object[] {"K", "B", 2}, new Object[] {"K", "D", 3});
 
+  private Dataset<Row> standingRows() {
+    Dataset<Row> latest = Standing.latest(AggregateJob.histories(judgements, inspections), Fixtures.authorities(),
+        AS_OF, PUBLISHED_BY);
+    return Standing.standing(latest, neighbours, AS_OF, PUBLISHED_BY);
+  }
+
   private Map<String, Row> standing() {
-    return Standing.standing(judgements, inspections, Fixtures.authorities(), neighbours, AS_OF, PUBLISHED_BY)
-        .collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("authority_id"), r -> r));
+    return standingRows().collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("authority_id"), r -> r));
   }
 
   @Test
@@ -77,9 +82,7 @@ class StandingTest {
 
   @Test
   void summarisesEachRegionAndEngland() {
-    Dataset<Row> standing =
-        Standing.standing(judgements, inspections, Fixtures.authorities(), neighbours, AS_OF, PUBLISHED_BY);
-    List<Row> summary = Standing.areaSummary(standing).orderBy("region_code").collectAsList();
+    List<Row> summary = Standing.areaSummary(standingRows()).orderBy("region_code").collectAsList();
     assertEquals(List.of("E92000001", "R1", "R2"),
         summary.stream().map(r -> r.<String>getAs("region_code")).toList());
     Row england = summary.get(0);
