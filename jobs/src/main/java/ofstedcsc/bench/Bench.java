@@ -48,7 +48,8 @@ public final class Bench {
       Path data = Path.of("/tmp/ofsted-bench");
       long seed = 1;
       int years = 20;
-      String master = "local[*]";
+      // bin/ofsted hands --master to spark-submit, which passes it on as spark.master.
+      String master = System.getProperty("spark.master", "local[*]");
       Path report = Path.of("docs/benchmarks.md");
       int repeat = 1;
       while (!rest.isEmpty()) {
