@@ -56,7 +56,7 @@ public final class Main {
       "  calibrate   measure the real corpus's output under --output into --calibration DIR",
       "              (default data/calibration), which generate imitates",
       "  bench       aggregate against the same marts in DuckDB on generated data of 1, 10 and 100 million",
-      "              judgements; writes docs/benchmarks.md (README, Benchmark)",
+      "              judgements; writes docs/benchmarks.md (README, Synthetic data)",
       "  help        show this text",
       "",
       "Options:",
