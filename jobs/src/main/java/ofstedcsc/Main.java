@@ -196,9 +196,7 @@ public final class Main {
     try {
       options = Options.parse(args);
     } catch (IllegalArgumentException e) {
-      System.err.println("ofsted: " + e.getMessage());
-      System.err.println("Try 'ofsted --help'.");
-      return USAGE;
+      return usage(e);
     }
     if (options.command().equals("help")) {
       System.out.println(USAGE_TEXT);
@@ -244,6 +242,13 @@ public final class Main {
       System.err.println("ofsted: " + e.getMessage());
       return BUSY;
     }
+  }
+
+  /** A command line that could not be understood: the reason, where to look, and the exit code for it. */
+  public static int usage(IllegalArgumentException e) {
+    System.err.println("ofsted: " + e.getMessage());
+    System.err.println("Try 'ofsted --help'.");
+    return USAGE;
   }
 
   private static void run(SparkSession spark, Options options) {

@@ -95,9 +95,7 @@ public final class Bench {
     try {
       options = Options.parse(args);
     } catch (IllegalArgumentException e) {
-      System.err.println("ofsted: " + e.getMessage());
-      System.err.println("Try 'ofsted --help'.");
-      return Main.USAGE;
+      return Main.usage(e);
     }
     if (!Files.isExecutable(Path.of("/usr/bin/time"))) {
       System.err.println("ofsted: bench measures with /usr/bin/time (GNU time), which is not installed");

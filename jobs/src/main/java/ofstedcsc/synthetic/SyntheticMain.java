@@ -83,9 +83,7 @@ public final class SyntheticMain {
     try {
       options = Options.parse(args);
     } catch (IllegalArgumentException e) {
-      System.err.println("ofsted: " + e.getMessage());
-      System.err.println("Try 'ofsted --help'.");
-      return Main.USAGE;
+      return Main.usage(e);
     }
     Map<String, ReferenceTable> calibration = null;
     if (options.command().equals("generate")) {
