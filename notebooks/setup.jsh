@@ -141,7 +141,7 @@ List<Row> asAtEach(List<LocalDate> dates, java.util.function.Function<Dataset<Ro
   for (LocalDate d : dates) {
     LocalDate publishedBy = java.time.YearMonth.from(d).plusMonths(1).atEndOfMonth();
     Dataset<Row> latest = ofstedcsc.aggregate.Standing.latest(histories, authorities, d, publishedBy);
-    rows.addAll(query.apply(ofstedcsc.aggregate.Standing.standing(latest, neighbours, d, publishedBy)).collectAsList());
+    rows.addAll(query.apply(ofstedcsc.aggregate.Standing.standing(latest, neighbours)).collectAsList());
   }
   return rows;
 }

@@ -29,8 +29,7 @@ public final class AggregateJob {
     // Computed now: standing reads it four times in one query, and a cache filled by that query's stages at once was
     // computed once per stage.
     Dataset<Row> latest = Standing.latest(histories, authorities, asOf, publishedBy).localCheckpoint();
-    Dataset<Row> standing = Standing.standing(latest, canonical.apply(Tables.AUTHORITY_NEIGHBOURS), asOf, publishedBy)
-        .cache();
+    Dataset<Row> standing = Standing.standing(latest, canonical.apply(Tables.AUTHORITY_NEIGHBOURS)).cache();
 
     Map<Table, Dataset<Row>> marts = new LinkedHashMap<>();
     marts.put(Tables.GRADE_TRANSITIONS, Tables.GRADE_TRANSITIONS.conform(transitions));

@@ -37,7 +37,8 @@ public final class Standing {
   public static Dataset<Row> latest(Dataset<Row> histories, Dataset<Row> authorities, LocalDate asOf,
       LocalDate publishedBy) {
     Column asOfDate = lit(java.sql.Date.valueOf(asOf));
-    Column counted = col("published_on").leq(lit(java.sql.Date.valueOf(publishedBy)))
+    Column cutOff = lit(java.sql.Date.valueOf(publishedBy));
+    Column counted = col("published_on").leq(cutOff)
         .and(coalesce(col("fieldwork_end").leq(asOfDate), col("published_on").leq(asOfDate)));
     WindowSpec history = Window.partitionBy("authority_id", "area").orderBy("published_on", "inspection_id");
     return histories.filter(counted)
@@ -47,15 +48,14 @@ public final class Standing {
         .withColumn("_newest", lead("inspection_id", 1).over(history).isNull())
         .filter(col("_newest"))
         .withColumn("good_or_better", col("grade").leq(2))
+        .withColumn("as_of", asOfDate)
+        .withColumn("published_by", cutOff)
         .join(authorities.select(col("authority_id"), col("name").as("authority_name"), col("ons_code"),
             col("region_code"), col("region_name")), "authority_id");
   }
 
-  /** {@code latest}: from {@link #latest}, for the same dates; read four times, so worth caching. */
-  public static Dataset<Row> standing(Dataset<Row> latest, Dataset<Row> neighbours, LocalDate asOf,
-      LocalDate publishedBy) {
-    Column asOfDate = lit(java.sql.Date.valueOf(asOf));
-    Column cutOff = lit(java.sql.Date.valueOf(publishedBy));
+  /** {@code latest}: from {@link #latest}, which carries its dates; read four times, so worth caching. */
+  public static Dataset<Row> standing(Dataset<Row> latest, Dataset<Row> neighbours) {
     Dataset<Row> neighbourShares = neighbours
         .join(latest.select(col("authority_id").as("neighbour_id"), col("area"), col("good_or_better")),
             "neighbour_id")
@@ -81,9 +81,7 @@ public final class Standing {
             .when(col("grade").lt(col("previous_grade")), "improved")
             .when(col("grade").equalTo(col("previous_grade")), "same")
             .otherwise("declined"))
-        .withColumn("days_since_published", datediff(asOfDate, col("published_on")))
-        .withColumn("as_of", asOfDate)
-        .withColumn("published_by", cutOff);
+        .withColumn("days_since_published", datediff(col("as_of"), col("published_on")));
   }
 
   public static Dataset<Row> areaSummary(Dataset<Row> standing) {

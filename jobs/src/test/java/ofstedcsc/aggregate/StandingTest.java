@@ -47,7 +47,7 @@ class StandingTest {
   private Dataset<Row> standingRows() {
     Dataset<Row> latest = Standing.latest(AggregateJob.histories(judgements, inspections), Fixtures.authorities(),
         AS_OF, PUBLISHED_BY);
-    return Standing.standing(latest, neighbours, AS_OF, PUBLISHED_BY);
+    return Standing.standing(latest, neighbours);
   }
 
   private Map<String, Row> standing() {
