@@ -56,7 +56,8 @@ public final class Main {
       "  calibrate   measure the real corpus's output under --output into --calibration DIR",
       "              (default data/calibration), which generate imitates",
       "  bench       aggregate against the same marts in DuckDB on generated data of 1, 10 and 100 million",
-      "              judgements; writes docs/benchmarks.md (README, Synthetic data)",
+      "              judgements; writes docs/benchmarks.md ([--sizes 1,10,100] [--data DIR] [--seed S] [--years Y]",
+      "              [--repeat N] [--report FILE]; README, Synthetic data)",
       "  help        show this text",
       "",
       "Options:",
@@ -186,6 +187,10 @@ public final class Main {
 
   /** Runs a command and returns its exit code; never calls System.exit, so tests can call it. */
   public static int execute(String[] args) {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      System.out.println(USAGE_TEXT);
+      return OK;
+    }
     if (args.length > 0 && ofstedcsc.synthetic.SyntheticMain.COMMANDS.contains(args[0])) {
       return ofstedcsc.synthetic.SyntheticMain.execute(args);
     }

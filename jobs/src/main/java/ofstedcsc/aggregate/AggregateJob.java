@@ -21,15 +21,17 @@ public final class AggregateJob {
   public static Map<Table, Dataset<Row>> build(Function<Table, Dataset<Row>> canonical, LocalDate asOf,
       LocalDate publishedBy) {
     Dataset<Row> authorities = canonical.apply(Tables.AUTHORITIES);
-    Dataset<Row> histories = histories(canonical.apply(Tables.JUDGEMENTS), canonical.apply(Tables.INSPECTIONS))
-        .cache();
-    Dataset<Row> transitions = GradeTransitions.transitions(histories, authorities).cache();
+    Dataset<Row> histories = histories(canonical.apply(Tables.JUDGEMENTS)).cache();
+    // Not cached: the matrix needs only a few of its columns, which the window recomputes from the histories in less
+    // time than caching every transition with its names would take.
+    Dataset<Row> transitions = GradeTransitions.transitions(histories, authorities);
     Dataset<Row> episodes = ImprovementEpisodes.episodes(histories, authorities, asOf).cache();
     Dataset<Row> survival = ImprovementEpisodes.survival(episodes).cache();
     // Computed now: standing reads it four times in one query, and a cache filled by that query's stages at once was
     // computed once per stage.
-    Dataset<Row> latest = Standing.latest(histories, authorities, asOf, publishedBy).localCheckpoint();
-    Dataset<Row> standing = Standing.standing(latest, canonical.apply(Tables.AUTHORITY_NEIGHBOURS)).cache();
+    Dataset<Row> latest = Standing.latest(histories, canonical.apply(Tables.INSPECTIONS), authorities, asOf,
+        publishedBy).localCheckpoint();
+    Dataset<Row> standing = Standing.standing(latest, canonical.apply(Tables.AUTHORITY_NEIGHBOURS));
 
     Map<Table, Dataset<Row>> marts = new LinkedHashMap<>();
     marts.put(Tables.GRADE_TRANSITIONS, Tables.GRADE_TRANSITIONS.conform(transitions));
@@ -39,19 +41,18 @@ public final class AggregateJob {
     marts.put(Tables.IMPROVEMENT_SUMMARY,
         Tables.IMPROVEMENT_SUMMARY.conform(ImprovementEpisodes.summary(episodes, survival)));
     marts.put(Tables.STANDING, Tables.STANDING.conform(standing));
-    marts.put(Tables.AREA_SUMMARY, Tables.AREA_SUMMARY.conform(Standing.areaSummary(standing)));
+    marts.put(Tables.AREA_SUMMARY, Tables.AREA_SUMMARY.conform(Standing.areaSummary(latest)));
     return marts;
   }
 
   /**
-   * The graded judgements with the end of their inspection's fieldwork, only the columns the marts read, each
-   * authority's history in one partition and in order of publication. Every mart's window runs over one authority's
-   * area in that order, so each reads these rows as they are, with no shuffle or sort of its own.
+   * The graded judgements, only the columns the marts read, each authority's history in one partition and in order of
+   * publication. Every mart's window runs over one authority's area in that order, so each reads these rows as they
+   * are, with no shuffle or sort of its own.
    */
-  public static Dataset<Row> histories(Dataset<Row> judgements, Dataset<Row> inspections) {
+  public static Dataset<Row> histories(Dataset<Row> judgements) {
     return judgements.filter(col("grade").isNotNull())
         .select("inspection_id", "authority_id", "framework", "area", "grade", "grade_label", "published_on")
-        .join(inspections.select("inspection_id", "fieldwork_end"), new String[] {"inspection_id"}, "left")
         .repartition(col("authority_id"))
         .sortWithinPartitions("authority_id", "area", "published_on", "inspection_id");
   }

@@ -39,16 +39,18 @@ public final class ImprovementEpisodes {
     WindowSpec later = history.rowsBetween(1, Window.unboundedFollowing());
     Column belowGood = when(col("grade").geq(3).and(col("grade_label").notEqual("adequate")), col("grade"))
         .otherwise(0);
-    Dataset<Row> graded = judgements.filter(col("grade").isNotNull().and(col("published_on").leq(asOfDate)))
-        .withColumn("_below", belowGood)
-        .withColumn("_previous_below", coalesce(lag("_below", 1).over(history), lit(0)));
     // The first later judgement better than 3 and the first better than 4, each as one struct: one aggregate apiece.
     Column judgement = struct(col("inspection_id"), col("published_on"), col("grade"), col("grade_label"));
     Column fromThree = col("start_grade").equalTo(3);
-    return graded
-        .withColumn("_better3", first(when(col("grade").lt(3), judgement), true).over(later))
-        .withColumn("_better4", first(when(col("grade").lt(4), judgement), true).over(later))
-        .withColumn("good_on", first(when(col("grade").leq(2), col("published_on")), true).over(later))
+    // One select, so that Spark evaluates every window in one pass over each history (a window per withColumn copied
+    // every row once per window).
+    return judgements.filter(col("grade").isNotNull().and(col("published_on").leq(asOfDate)))
+        .withColumn("_below", belowGood)
+        .select(col("*"),
+            coalesce(lag("_below", 1).over(history), lit(0)).as("_previous_below"),
+            first(when(col("grade").lt(3), judgement), true).over(later).as("_better3"),
+            first(when(col("grade").lt(4), judgement), true).over(later).as("_better4"),
+            first(when(col("grade").leq(2), col("published_on")), true).over(later).as("good_on"))
         .filter(col("_below").gt(0).and(col("_previous_below").lt(col("_below"))))
         .withColumnRenamed("inspection_id", "start_inspection_id")
         .withColumnRenamed("framework", "start_framework")

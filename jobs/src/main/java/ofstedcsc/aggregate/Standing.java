@@ -32,16 +32,23 @@ public final class Standing {
 
   /**
    * Each authority's newest counted judgement per area as at the date, with the one before it. {@code histories}:
-   * graded judgements with their inspection's fieldwork_end ({@link AggregateJob#histories}).
+   * graded judgements from {@link AggregateJob#histories}; {@code inspections}: the canonical inspections.
    */
-  public static Dataset<Row> latest(Dataset<Row> histories, Dataset<Row> authorities, LocalDate asOf,
-      LocalDate publishedBy) {
+  public static Dataset<Row> latest(Dataset<Row> histories, Dataset<Row> inspections, Dataset<Row> authorities,
+      LocalDate asOf, LocalDate publishedBy) {
     Column asOfDate = lit(java.sql.Date.valueOf(asOf));
     Column cutOff = lit(java.sql.Date.valueOf(publishedBy));
+    // A judgement carries its inspection's publication date, and that decides whether it counts unless fieldwork
+    // ended on the other side of the as-at date: reports published in the weeks after it (and impossible dates). Only
+    // those few inspections' fieldwork ends are looked up, not one for every judgement.
+    Dataset<Row> straddling = inspections
+        .filter(col("fieldwork_end").leq(asOfDate).notEqual(col("published_on").leq(asOfDate)))
+        .select("inspection_id", "fieldwork_end");
     Column counted = col("published_on").leq(cutOff)
         .and(coalesce(col("fieldwork_end").leq(asOfDate), col("published_on").leq(asOfDate)));
     WindowSpec history = Window.partitionBy("authority_id", "area").orderBy("published_on", "inspection_id");
-    return histories.filter(counted)
+    return histories.join(broadcast(straddling), new String[] {"inspection_id"}, "left")
+        .filter(counted)
         .withColumn("previous_grade", lag("grade", 1).over(history))
         .withColumn("previous_grade_label", lag("grade_label", 1).over(history))
         // The newest is the one with nothing after it: the same window, so no second sort.
@@ -84,7 +91,8 @@ public final class Standing {
         .withColumn("days_since_published", datediff(col("as_of"), col("published_on")));
   }
 
-  public static Dataset<Row> areaSummary(Dataset<Row> standing) {
+  /** {@code latest}: from {@link #latest} (or standing, which has the same rows). */
+  public static Dataset<Row> areaSummary(Dataset<Row> latest) {
     Column[] counts = {
         count(lit(1)).as("graded"),
         countLabel("outstanding").as("outstanding"),
@@ -93,9 +101,9 @@ public final class Standing {
         countLabel("inadequate").as("inadequate"),
         countLabel("adequate").as("adequate"),
         sum(when(col("good_or_better"), 1L).otherwise(0L)).as("good_or_better")};
-    Dataset<Row> regions = standing.groupBy("as_of", "area", "region_code", "region_name")
+    Dataset<Row> regions = latest.groupBy("as_of", "area", "region_code", "region_name")
         .agg(counts[0], java.util.Arrays.copyOfRange(counts, 1, counts.length));
-    Dataset<Row> england = standing.groupBy("as_of", "area")
+    Dataset<Row> england = latest.groupBy("as_of", "area")
         .agg(counts[0], java.util.Arrays.copyOfRange(counts, 1, counts.length))
         .withColumn("region_code", lit(ENGLAND_CODE))
         .withColumn("region_name", lit("England"));

@@ -30,28 +30,28 @@ class StandingTest {
       new Object[] {"D", "overall_effectiveness", "2022-01-01", "ilacs", null});
 
   /** Fieldwork ends: A's 2024 inspection ended before the as-at date, B's and K's after it; C's is unknown. */
-  private final Dataset<Row> inspections = rows(schema("inspection_id string", "fieldwork_end date"),
-      new Object[] {"K-2019-08-05", date("2019-06-21")},
-      new Object[] {"K-2024-08-28", date("2024-07-19")},
-      new Object[] {"A-2020-01-01", date("2019-11-01")},
-      new Object[] {"A-2024-04-20", date("2024-03-08")},
-      new Object[] {"B-2021-01-01", date("2020-11-01")},
-      new Object[] {"B-2024-05-10", date("2024-03-22")},
-      new Object[] {"C-2016-01-01", null},
-      new Object[] {"D-2022-01-01", date("2021-11-01")});
+  private final Dataset<Row> inspections = rows(schema("inspection_id string", "fieldwork_end date",
+          "published_on date"),
+      new Object[] {"K-2019-08-05", date("2019-06-21"), date("2019-08-05")},
+      new Object[] {"K-2024-08-28", date("2024-07-19"), date("2024-08-28")},
+      new Object[] {"A-2020-01-01", date("2019-11-01"), date("2020-01-01")},
+      new Object[] {"A-2024-04-20", date("2024-03-08"), date("2024-04-20")},
+      new Object[] {"B-2021-01-01", date("2020-11-01"), date("2021-01-01")},
+      new Object[] {"B-2024-05-10", date("2024-03-22"), date("2024-05-10")},
+      new Object[] {"C-2016-01-01", null, date("2016-01-01")},
+      new Object[] {"D-2022-01-01", date("2021-11-01"), date("2022-01-01")});
 
   private final Dataset<Row> neighbours = rows(schema("authority_id string", "neighbour_id string",
           "neighbour_rank int"),
       new Object[] {"K", "A", 1}, new Object[] {"K", "B", 2}, new Object[] {"K", "D", 3});
 
-  private Dataset<Row> standingRows() {
-    Dataset<Row> latest = Standing.latest(AggregateJob.histories(judgements, inspections), Fixtures.authorities(),
-        AS_OF, PUBLISHED_BY);
-    return Standing.standing(latest, neighbours);
+  private Dataset<Row> latest() {
+    return Standing.latest(AggregateJob.histories(judgements), inspections, Fixtures.authorities(), AS_OF,
+        PUBLISHED_BY);
   }
 
   private Map<String, Row> standing() {
-    return standingRows().collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("authority_id"), r -> r));
+    return Standing.standing(latest(), neighbours).collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("authority_id"), r -> r));
   }
 
   @Test
@@ -82,7 +82,7 @@ class StandingTest {
 
   @Test
   void summarisesEachRegionAndEngland() {
-    List<Row> summary = Standing.areaSummary(standingRows()).orderBy("region_code").collectAsList();
+    List<Row> summary = Standing.areaSummary(latest()).orderBy("region_code").collectAsList();
     assertEquals(List.of("E92000001", "R1", "R2"),
         summary.stream().map(r -> r.<String>getAs("region_code")).toList());
     Row england = summary.get(0);
