@@ -134,14 +134,13 @@ org.knowm.xchart.style.HeatMapStyler gradeCells(org.knowm.xchart.style.HeatMapSt
 // when fieldwork ended by the date and the report was out by the end of the following month. `query` turns one date's
 // standing into a small result; one Spark query per date keeps each plan small, and the rows are gathered here.
 List<Row> asAtEach(List<LocalDate> dates, java.util.function.Function<Dataset<Row>, Dataset<Row>> query) {
-  Dataset<Row> histories = ofstedcsc.aggregate.AggregateJob.histories(table("judgements")).cache();
-  Dataset<Row> inspections = table("inspections").cache(), authorities = table("authorities").cache(),
-      neighbours = table("authority_neighbours").cache();
+  Dataset<Row> histories = ofstedcsc.aggregate.AggregateJob.histories(table("judgements"), table("authorities"))
+      .cache();
+  Dataset<Row> inspections = table("inspections").cache(), neighbours = table("authority_neighbours").cache();
   List<Row> rows = new ArrayList<>();
   for (LocalDate d : dates) {
     LocalDate publishedBy = java.time.YearMonth.from(d).plusMonths(1).atEndOfMonth();
-    Dataset<Row> latest = ofstedcsc.aggregate.Standing.latest(histories, inspections, authorities, d,
-        publishedBy);
+    Dataset<Row> latest = ofstedcsc.aggregate.Standing.latest(histories, inspections, d, publishedBy);
     rows.addAll(query.apply(ofstedcsc.aggregate.Standing.standing(latest, neighbours)).collectAsList());
   }
   return rows;

@@ -306,7 +306,11 @@ public final class Main {
         // Cached intermediate results are read once or twice straight after: compressing them column by column
         // (dictionary and run-length statistics) cost aggregate more time than anything else (docs/benchmarks.md).
         .config("spark.sql.inMemoryColumnarStorage.compressed",
-            System.getProperty("spark.sql.inMemoryColumnarStorage.compressed", "false"));
+            System.getProperty("spark.sql.inMemoryColumnarStorage.compressed", "false"))
+        // Aggregate keeps its tables partitioned by authority; joins on authority and area may then use that
+        // partitioning as it is instead of shuffling both sides again by the two keys.
+        .config("spark.sql.requireAllClusterKeysForCoPartition",
+            System.getProperty("spark.sql.requireAllClusterKeysForCoPartition", "false"));
     if (master != null) {
       builder.master(master);
     } else if (System.getProperty("spark.master") == null) {

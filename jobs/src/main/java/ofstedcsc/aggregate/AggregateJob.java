@@ -20,17 +20,17 @@ public final class AggregateJob {
 
   public static Map<Table, Dataset<Row>> build(Function<Table, Dataset<Row>> canonical, LocalDate asOf,
       LocalDate publishedBy) {
-    Dataset<Row> authorities = canonical.apply(Tables.AUTHORITIES);
-    Dataset<Row> histories = histories(canonical.apply(Tables.JUDGEMENTS)).cache();
+    Dataset<Row> histories = histories(canonical.apply(Tables.JUDGEMENTS), canonical.apply(Tables.AUTHORITIES))
+        .cache();
     // Not cached: the matrix needs only a few of its columns, which the window recomputes from the histories in less
     // time than caching every transition with its names would take.
-    Dataset<Row> transitions = GradeTransitions.transitions(histories, authorities);
-    Dataset<Row> episodes = ImprovementEpisodes.episodes(histories, authorities, asOf).cache();
+    Dataset<Row> transitions = GradeTransitions.transitions(histories);
+    Dataset<Row> episodes = ImprovementEpisodes.episodes(histories, asOf).cache();
     Dataset<Row> survival = ImprovementEpisodes.survival(episodes).cache();
-    // Computed now: standing reads it four times in one query, and a cache filled by that query's stages at once was
-    // computed once per stage.
-    Dataset<Row> latest = Standing.latest(histories, canonical.apply(Tables.INSPECTIONS), authorities, asOf,
-        publishedBy).localCheckpoint();
+    Dataset<Row> latest = Standing.latest(histories, canonical.apply(Tables.INSPECTIONS), asOf, publishedBy).cache();
+    // Filled now: standing reads it four times in one query, whose stages would each fill it at once. A cache, not a
+    // checkpoint, so that it stays partitioned by authority for the joins that follow.
+    latest.count();
     Dataset<Row> standing = Standing.standing(latest, canonical.apply(Tables.AUTHORITY_NEIGHBOURS));
 
     Map<Table, Dataset<Row>> marts = new LinkedHashMap<>();
@@ -46,14 +46,17 @@ public final class AggregateJob {
   }
 
   /**
-   * The graded judgements, only the columns the marts read, each authority's history in one partition and in order of
-   * publication. Every mart's window runs over one authority's area in that order, so each reads these rows as they
-   * are, with no shuffle or sort of its own.
+   * The graded judgements with their authority's names and region, only the columns the marts read, each authority's
+   * history in one partition and in order of publication. Every mart's window runs over one authority's area in that
+   * order, so each reads these rows as they are, with no shuffle or sort of its own; and the names are joined once
+   * here rather than to every mart.
    */
-  public static Dataset<Row> histories(Dataset<Row> judgements) {
+  public static Dataset<Row> histories(Dataset<Row> judgements, Dataset<Row> authorities) {
     return judgements.filter(col("grade").isNotNull())
         .select("inspection_id", "authority_id", "framework", "area", "grade", "grade_label", "published_on")
         .repartition(col("authority_id"))
+        .join(authorities.select(col("authority_id"), col("name").as("authority_name"), col("ons_code"),
+            col("region_code"), col("region_name")), "authority_id")
         .sortWithinPartitions("authority_id", "area", "published_on", "inspection_id");
   }
 }

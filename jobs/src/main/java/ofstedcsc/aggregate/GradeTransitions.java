@@ -18,9 +18,10 @@ import org.apache.spark.sql.expressions.WindowSpec;
 public final class GradeTransitions {
   private GradeTransitions() {}
 
-  public static Dataset<Row> transitions(Dataset<Row> judgements, Dataset<Row> authorities) {
+  /** {@code histories}: from {@link AggregateJob#histories}. */
+  public static Dataset<Row> transitions(Dataset<Row> histories) {
     WindowSpec history = Window.partitionBy("authority_id", "area").orderBy("published_on", "inspection_id");
-    return judgements.filter(col("grade").isNotNull())
+    return histories
         .withColumn("from_inspection_id", lag("inspection_id", 1).over(history))
         .withColumn("from_framework", lag("framework", 1).over(history))
         .withColumn("from_grade", lag("grade", 1).over(history))
@@ -36,9 +37,7 @@ public final class GradeTransitions {
         .withColumn("days_between", datediff(col("to_published_on"), col("from_published_on")))
         .withColumn("direction", when(col("to_grade").lt(col("from_grade")), "improved")
             .when(col("to_grade").equalTo(col("from_grade")), "same")
-            .otherwise("declined"))
-        .join(authorities.select(col("authority_id"), col("name").as("authority_name"), col("region_name")),
-            "authority_id");
+            .otherwise("declined"));
   }
 
   public static Dataset<Row> matrix(Dataset<Row> transitions) {

@@ -33,7 +33,8 @@ import org.apache.spark.sql.expressions.WindowSpec;
 public final class ImprovementEpisodes {
   private ImprovementEpisodes() {}
 
-  public static Dataset<Row> episodes(Dataset<Row> judgements, Dataset<Row> authorities, LocalDate asOf) {
+  /** {@code histories}: from {@link AggregateJob#histories}. */
+  public static Dataset<Row> episodes(Dataset<Row> histories, LocalDate asOf) {
     Column asOfDate = lit(java.sql.Date.valueOf(asOf));
     WindowSpec history = Window.partitionBy("authority_id", "area").orderBy("published_on", "inspection_id");
     WindowSpec later = history.rowsBetween(1, Window.unboundedFollowing());
@@ -44,7 +45,7 @@ public final class ImprovementEpisodes {
     Column fromThree = col("start_grade").equalTo(3);
     // One select, so that Spark evaluates every window in one pass over each history (a window per withColumn copied
     // every row once per window).
-    return judgements.filter(col("grade").isNotNull().and(col("published_on").leq(asOfDate)))
+    return histories.filter(col("published_on").leq(asOfDate))
         .withColumn("_below", belowGood)
         .select(col("*"),
             coalesce(lag("_below", 1).over(history), lit(0)).as("_previous_below"),
@@ -67,9 +68,7 @@ public final class ImprovementEpisodes {
         .withColumn("censored", col("improved_on").isNull())
         .withColumn("status", when(col("censored"), "open").otherwise("improved"))
         .withColumn("days_at_risk", coalesce(col("days_to_improvement"), datediff(asOfDate, col("started_on"))))
-        .withColumn("as_of", asOfDate)
-        .join(authorities.select(col("authority_id"), col("name").as("authority_name"), col("region_name")),
-            "authority_id");
+        .withColumn("as_of", asOfDate);
   }
 
   /** Kaplan–Meier: at each day an episode improved or was censored, the estimated share still not improved. */

@@ -32,10 +32,10 @@ public final class Standing {
 
   /**
    * Each authority's newest counted judgement per area as at the date, with the one before it. {@code histories}:
-   * graded judgements from {@link AggregateJob#histories}; {@code inspections}: the canonical inspections.
+   * from {@link AggregateJob#histories}; {@code inspections}: the canonical inspections.
    */
-  public static Dataset<Row> latest(Dataset<Row> histories, Dataset<Row> inspections, Dataset<Row> authorities,
-      LocalDate asOf, LocalDate publishedBy) {
+  public static Dataset<Row> latest(Dataset<Row> histories, Dataset<Row> inspections, LocalDate asOf,
+      LocalDate publishedBy) {
     Column asOfDate = lit(java.sql.Date.valueOf(asOf));
     Column cutOff = lit(java.sql.Date.valueOf(publishedBy));
     // A judgement carries its inspection's publication date, and that decides whether it counts unless fieldwork
@@ -56,16 +56,20 @@ public final class Standing {
         .filter(col("_newest"))
         .withColumn("good_or_better", col("grade").leq(2))
         .withColumn("as_of", asOfDate)
-        .withColumn("published_by", cutOff)
-        .join(authorities.select(col("authority_id"), col("name").as("authority_name"), col("ons_code"),
-            col("region_code"), col("region_name")), "authority_id");
+        .withColumn("published_by", cutOff);
   }
 
-  /** {@code latest}: from {@link #latest}, which carries its dates; read four times, so worth caching. */
+  /**
+   * {@code latest}: from {@link #latest}, which carries its dates; read four times, so worth caching, and partitioned
+   * by authority as {@link AggregateJob#histories} left it.
+   */
   public static Dataset<Row> standing(Dataset<Row> latest, Dataset<Row> neighbours) {
+    // Gathered by authority alone, as latest is, so that joining the shares back moves only them (with
+    // spark.sql.requireAllClusterKeysForCoPartition off, Main.session), not every latest judgement again.
     Dataset<Row> neighbourShares = neighbours
         .join(latest.select(col("authority_id").as("neighbour_id"), col("area"), col("good_or_better")),
             "neighbour_id")
+        .repartition(col("authority_id"))
         .groupBy("authority_id", "area")
         .agg(count(lit(1)).as("neighbours_graded"),
             avg(col("good_or_better").cast("double")).as("neighbours_share_good_or_better"));

@@ -18,7 +18,7 @@ class GradeTransitionsTest {
         new Object[] {"K", "overall_effectiveness", "2019-08-05", "ilacs", 3},
         new Object[] {"K", "overall_effectiveness", "2024-08-28", "ilacs", 2},
         new Object[] {"K", "care_leavers", "2024-08-28", "ilacs", 3});
-    List<Row> t = GradeTransitions.transitions(judgements, Fixtures.authorities())
+    List<Row> t = GradeTransitions.transitions(AggregateJob.histories(judgements, Fixtures.authorities()))
         .orderBy("from_published_on").collectAsList();
     assertEquals(2, t.size(), "the ungraded 2017 row and the single care-leavers grade make no transition");
     assertEquals("sif→ilacs", t.get(0).getAs("framework_pair"));
@@ -42,7 +42,8 @@ class GradeTransitionsTest {
         new Object[] {"C", "leadership", "2019-01-01", "ilacs", 4},
         new Object[] {"D", "leadership", "2016-01-01", "sif", 2},
         new Object[] {"D", "leadership", "2019-01-01", "ilacs", 4});
-    Dataset<Row> matrix = GradeTransitions.matrix(GradeTransitions.transitions(judgements, Fixtures.authorities()));
+    Dataset<Row> matrix = GradeTransitions.matrix(
+        GradeTransitions.transitions(AggregateJob.histories(judgements, Fixtures.authorities())));
     Row fourToThree = matrix.filter(col("from_grade").equalTo(4).and(col("to_grade").equalTo(3))).first();
     assertEquals(2L, fourToThree.<Long>getAs("transitions"));
     assertEquals(3L, fourToThree.<Long>getAs("from_grade_transitions"));

@@ -16,7 +16,8 @@ class ImprovementEpisodesTest {
   private static final LocalDate AS_OF = LocalDate.parse("2026-11-25");
 
   private static List<Row> episodes(Object[]... judgements) {
-    return ImprovementEpisodes.episodes(Fixtures.judgements(judgements), Fixtures.authorities(), AS_OF)
+    return ImprovementEpisodes.episodes(
+        AggregateJob.histories(Fixtures.judgements(judgements), Fixtures.authorities()), AS_OF)
         .orderBy("authority_id", "started_on").collectAsList();
   }
 

@@ -46,7 +46,7 @@ class StandingTest {
       new Object[] {"K", "A", 1}, new Object[] {"K", "B", 2}, new Object[] {"K", "D", 3});
 
   private Dataset<Row> latest() {
-    return Standing.latest(AggregateJob.histories(judgements), inspections, Fixtures.authorities(), AS_OF,
+    return Standing.latest(AggregateJob.histories(judgements, Fixtures.authorities()), inspections, AS_OF,
         PUBLISHED_BY);
   }
 
