@@ -27,9 +27,13 @@ class StandingTest {
       new Object[] {"B", "overall_effectiveness", "2021-01-01", "ilacs", 3},
       new Object[] {"B", "overall_effectiveness", "2024-05-10", "ilacs", 1},
       new Object[] {"C", "overall_effectiveness", "2016-01-01", "sif", 1},
-      new Object[] {"D", "overall_effectiveness", "2022-01-01", "ilacs", null});
+      new Object[] {"D", "overall_effectiveness", "2022-01-01", "ilacs", null},
+      new Object[] {"D", "leadership", "2024-03-01", "ilacs", 1});
 
-  /** Fieldwork ends: A's 2024 inspection ended before the as-at date, B's and K's after it; C's is unknown. */
+  /**
+   * Fieldwork ends: A's 2024 inspection ended before the as-at date, B's and K's after it; C's is unknown; D's 2024
+   * one is recorded as ending after both its publication and the as-at date (an impossible date, still the rule's).
+   */
   private final Dataset<Row> inspections = rows(schema("inspection_id string", "fieldwork_end date",
           "published_on date"),
       new Object[] {"K-2019-08-05", date("2019-06-21"), date("2019-08-05")},
@@ -39,7 +43,8 @@ class StandingTest {
       new Object[] {"B-2021-01-01", date("2020-11-01"), date("2021-01-01")},
       new Object[] {"B-2024-05-10", date("2024-03-22"), date("2024-05-10")},
       new Object[] {"C-2016-01-01", null, date("2016-01-01")},
-      new Object[] {"D-2022-01-01", date("2021-11-01"), date("2022-01-01")});
+      new Object[] {"D-2022-01-01", date("2021-11-01"), date("2022-01-01")},
+      new Object[] {"D-2024-03-01", date("2024-04-05"), date("2024-03-01")});
 
   private final Dataset<Row> neighbours = rows(schema("authority_id string", "neighbour_id string",
           "neighbour_rank int"),
@@ -64,7 +69,7 @@ class StandingTest {
     assertEquals(3, s.get("B").<Integer>getAs("grade"), "published after the cut-off");
     assertEquals(1, s.get("C").<Integer>getAs("grade"), "no fieldwork date: published before the as-at date");
     assertEquals("first", s.get("C").getAs("change"));
-    assertEquals(4, s.size(), "D was never graded");
+    assertEquals(4, s.size(), "D's one grade is from fieldwork that ended after the as-at date");
   }
 
   @Test
