@@ -22,8 +22,8 @@ public final class AggregateJob {
       LocalDate publishedBy) {
     Dataset<Row> histories = histories(canonical.apply(Tables.JUDGEMENTS), canonical.apply(Tables.AUTHORITIES))
         .cache();
-    // Not cached: the matrix needs only a few of its columns, which the window recomputes from the histories in less
-    // time than caching every transition with its names would take.
+    // Not cached: the matrix needs only a few of its columns, and recomputing them from the histories costs about what
+    // filling a cache of every transition (1 GB at 10 million judgements) and reading it back did.
     Dataset<Row> transitions = GradeTransitions.transitions(histories);
     Dataset<Row> episodes = ImprovementEpisodes.episodes(histories, asOf).cache();
     Dataset<Row> survival = ImprovementEpisodes.survival(episodes).cache();
