@@ -23,14 +23,11 @@ import ofstedcsc.reference.Eras;
 import ofstedcsc.reports.ParsedReport;
 import ofstedcsc.reports.ReportJudgement;
 import ofstedcsc.reports.ReportParser;
-import java.util.Arrays;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -108,21 +105,27 @@ public final class ReportsStaging {
   public static List<FileStatus> list(Configuration conf, String reportsDir) {
     try {
       Path dir = new Path(reportsDir);
-      FileSystem fs = dir.getFileSystem(conf);
-      String root = fs.makeQualified(dir).toString();
       List<FileStatus> out = new ArrayList<>();
-      RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
-      while (it.hasNext()) {
-        LocatedFileStatus f = it.next();
-        String relative = f.getPath().toString().substring(root.length() + 1);
-        if (Arrays.stream(relative.split("/")).noneMatch(p -> p.startsWith(".") || p.startsWith("_"))
-            && relative.toLowerCase(Locale.ROOT).endsWith(".pdf")) {
-          out.add(f);
-        }
-      }
+      walk(dir.getFileSystem(conf), dir, out);
       return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  // listStatus rather than listFiles: a LocatedFileStatus reads each entry's permissions, which on a local disk
+  // without Hadoop's native library forks an `ls -ld` per file and folder (557 processes, about 4 s, on the corpus).
+  private static void walk(FileSystem fs, Path dir, List<FileStatus> out) throws IOException {
+    for (FileStatus f : fs.listStatus(dir)) {
+      String name = f.getPath().getName();
+      if (name.startsWith(".") || name.startsWith("_")) {
+        continue;
+      }
+      if (f.isDirectory()) {
+        walk(fs, f.getPath(), out);
+      } else if (name.toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+        out.add(f);
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import ofstedcsc.TestSpark;
@@ -13,6 +14,7 @@ import ofstedcsc.ingest.AuthorityNames;
 import ofstedcsc.ingest.ReportsStaging;
 import ofstedcsc.ingest.Staged;
 import ofstedcsc.reference.Reference;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -43,6 +45,22 @@ class ReportsStagingTest {
     Path file = input.resolve("reports").resolve(relative);
     Files.createDirectories(file.getParent());
     Files.write(file, content);
+  }
+
+  @Test
+  void listsEveryPdfAtAnyDepthExceptUnderHiddenOrUnderscoreNames() throws Exception {
+    write("9000001_northshire/children's services inspection - 05 august 2019.PDF", new byte[] {1});
+    write("9000002_southmoor/2020/children's services inspection - 01 may 2020.pdf", new byte[] {1});
+    write("9000002_southmoor/empty.pdf", new byte[0]);
+    write("9000002_southmoor/notes.txt", new byte[] {1});
+    write("9000002_southmoor/.download in progress.pdf", new byte[] {1});
+    write(".cache/children's services inspection - 02 may 2020.pdf", new byte[] {1});
+    write("_partial/children's services inspection - 03 may 2020.pdf", new byte[] {1});
+
+    assertEquals(List.of("9000001_northshire/children's services inspection - 05 august 2019.PDF",
+            "9000002_southmoor/2020/children's services inspection - 01 may 2020.pdf", "9000002_southmoor/empty.pdf"),
+        ReportsStaging.list(new Configuration(), input.resolve("reports").toString()).stream()
+            .map(f -> input.resolve("reports").toUri().relativize(f.getPath().toUri()).getPath()).sorted().toList());
   }
 
   @Test
