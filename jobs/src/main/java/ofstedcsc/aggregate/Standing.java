@@ -49,6 +49,7 @@ public final class Standing {
     WindowSpec history = Window.partitionBy("authority_id", "area").orderBy("published_on", "inspection_id");
     return histories.join(broadcast(straddling), new String[] {"inspection_id"}, "left")
         .filter(counted)
+        .drop("fieldwork_end")
         .withColumn("previous_grade", lag("grade", 1).over(history))
         .withColumn("previous_grade_label", lag("grade_label", 1).over(history))
         // The newest is the one with nothing after it: the same window, so no second sort.
