@@ -90,18 +90,15 @@ public final class Standing {
         .pivot("area", new ArrayList<Object>(AREAS))
         .agg(first(col("good_or_better").cast("double")));
     Column[] perArea = AREAS.stream()
-        .map(area -> struct(count(col(area)).as("neighbours_graded"),
+        .map(area -> struct(lit(area).as("area"), count(col(area)).as("neighbours_graded"),
             avg(col(area)).as("neighbours_share_good_or_better")).as(area))
         .toArray(Column[]::new);
-    Column rowPerArea = explode(array(AREAS.stream()
-        .map(area -> struct(lit(area).as("area"), col(area).getField("neighbours_graded").as("neighbours_graded"),
-            col(area).getField("neighbours_share_good_or_better").as("neighbours_share_good_or_better")))
-        .toArray(Column[]::new)));
     Dataset<Row> neighbourShares = neighbours.join(graded, "neighbour_id")
         .repartition(col("authority_id"))
         .groupBy("authority_id")
         .agg(perArea[0], Arrays.copyOfRange(perArea, 1, perArea.length))
-        .select(col("authority_id"), rowPerArea.as("_shares"))
+        .select(col("authority_id"), explode(array(AREAS.stream().map(area -> col(area)).toArray(Column[]::new)))
+            .as("_shares"))
         .select("authority_id", "_shares.*");
 
     // Region and England figures are a few dozen rows: grouped, then broadcast back, rather than windows whose few
