@@ -73,7 +73,9 @@ public final class IngestJob {
   /** Extract, part two, and transform: the canonical tables, by name, conformed to their declared schemas. */
   public static Map<Table, Dataset<Row>> build(SparkSession spark, Inputs inputs) {
     // Parsed once: the name match, the checks and the reconciliation all read the parsed reports. A local checkpoint
-    // (see below) rather than a cache, so no later plan carries the parse.
+    // (see below) rather than a cache, so no later plan carries the parse; and filled now, not by the first query
+    // that reads it, because that query's broadcast of the name matches runs as a second job beside it, whose tasks
+    // would sit in the machine's few task slots waiting for the parse.
     return build(spark, inputs,
         inputs.reports() == null ? null : ReportsStaging.parse(spark, inputs.reports()).localCheckpoint());
   }
@@ -92,11 +94,13 @@ public final class IngestJob {
     Dataset<Row> lookupLines = CsvLines.read(spark, inputs.lookup(), LookupStaging.FILE, inputs.lookupHeader());
     lookupLines = withOptional(lookupLines, LookupStaging.OPTIONAL);
     LookupStaging.Result lookup = LookupStaging.stage(lookupLines, Reference.dataset(spark, "regions"));
-    // The results that several tables share are computed once here and kept as local checkpoints, not caches: a cached
-    // Dataset keeps its whole plan and lineage, so every later query re-analysed, re-planned, printed (for the UI)
-    // and shipped to each task the plans of every source's staging nested inside one another. On the real corpus
-    // that overhead, not the data, took most of the run (docs/benchmarks.md, "Real corpus, end to end").
-    Dataset<Row> authorities = Tables.AUTHORITIES.conform(lookup.authorities()).localCheckpoint();
+    // The results that several tables share (here, and each source's checked records in its staging) are kept as
+    // local checkpoints, not caches: a cached Dataset keeps its whole plan and lineage, so every later query
+    // re-analysed, re-planned, printed (for the UI) and shipped to each task the plans of every source's staging nested
+    // inside one another. On the real corpus that overhead, not the data, took most of the run (docs/benchmarks.md,
+    // "Real corpus, end to end"). Lazy ones: the first query that reads each fills it, so none costs a query of its
+    // own.
+    Dataset<Row> authorities = Tables.AUTHORITIES.conform(lookup.authorities()).localCheckpoint(false);
 
     List<Staged> staged = new ArrayList<>();
     Dataset<Row> indexNames = spark.emptyDataFrame().select(lit(null).cast("string").as("authority_id"),
@@ -126,14 +130,14 @@ public final class IngestJob {
           frameworks));
     }
 
-    Dataset<Row> stagedInspections = union(staged.stream().map(Staged::inspections).toList()).localCheckpoint();
-    Dataset<Row> stagedJudgements = union(staged.stream().map(Staged::judgements).toList()).localCheckpoint();
+    Dataset<Row> stagedInspections = union(staged.stream().map(Staged::inspections).toList()).localCheckpoint(false);
+    Dataset<Row> stagedJudgements = union(staged.stream().map(Staged::judgements).toList()).localCheckpoint(false);
     Dataset<Row> quarantine = union(staged.stream().map(Staged::quarantine).toList())
-        .unionByName(lookup.quarantine()).localCheckpoint();
+        .unionByName(lookup.quarantine()).localCheckpoint(false);
     Dataset<Row> read = union(staged.stream().map(Staged::read).toList()).unionByName(lookup.read());
     Dataset<Row> loaded = union(staged.stream().map(Staged::loaded).toList()).unionByName(lookup.loaded());
 
-    Dataset<Row> inspections = CanonicalTables.inspections(stagedInspections, sources).localCheckpoint();
+    Dataset<Row> inspections = CanonicalTables.inspections(stagedInspections, sources).localCheckpoint(false);
     Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
     tables.put(Tables.AUTHORITIES, authorities);
     tables.put(Tables.AUTHORITY_NEIGHBOURS, Tables.AUTHORITY_NEIGHBOURS.conform(lookup.neighbours()));

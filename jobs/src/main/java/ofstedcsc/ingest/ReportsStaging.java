@@ -190,7 +190,7 @@ public final class ReportsStaging {
         .check(col("published_on").isNull(), "missing_value",
             lit("no publication date in the report or its file name"))
         .apply(reports)
-        .cache();
+        .localCheckpoint(false);
 
     Dataset<Row> loaded = Checks.passed(checked)
         .withColumn("framework", coalesce(col("framework"), Eras.frameworkPublishedOn(col("published_on"))))
@@ -212,7 +212,7 @@ public final class ReportsStaging {
         .check(col("_grade_known").equalTo(false), "unknown_grade",
             concat(lit("'"), col("_value"), lit("' for "), col("area_label"), lit(" is not a grade")))
         .apply(Vocabulary.grades(cells, col("_value"), gradeValues))
-        .cache();
+        .localCheckpoint(false);
     Dataset<Row> judgements = Checks.passed(checkedCells).select(lit(SOURCE).as("source"),
         col("_ref").as("source_ref"), col("inspection_id"), col("area"), col("area_label"), col("grade"),
         col("grade_label"), col("not_graded_reason"));
