@@ -7,8 +7,8 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.inline;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
@@ -39,7 +39,7 @@ public final class Standing {
   public static final String ENGLAND_CODE = "E92000001";
 
   /** Every canonical area: the areas that data/reference/judgement_areas.csv maps wordings to. */
-  static final List<String> AREAS = areas();
+  private static final List<String> AREAS = areas();
 
   private static List<String> areas() {
     ReferenceTable table = ReferenceTable.load("judgement_areas");
@@ -97,9 +97,7 @@ public final class Standing {
         .repartition(col("authority_id"))
         .groupBy("authority_id")
         .agg(perArea[0], Arrays.copyOfRange(perArea, 1, perArea.length))
-        .select(col("authority_id"), explode(array(AREAS.stream().map(area -> col(area)).toArray(Column[]::new)))
-            .as("_shares"))
-        .select("authority_id", "_shares.*");
+        .select(col("authority_id"), inline(array(AREAS.stream().map(area -> col(area)).toArray(Column[]::new))));
 
     // Region and England figures are a few dozen rows: grouped, then broadcast back, rather than windows whose few
     // partitions would each hold a whole area of the country.
