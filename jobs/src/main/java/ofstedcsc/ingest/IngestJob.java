@@ -114,7 +114,9 @@ public final class IngestJob {
       }
     }
     if (parsedReports != null) {
-      staged.add(ReportsStaging.stage(parsedReports,
+      // The parse wants many tasks, as one report can take seconds; its output is a row per report, where each
+      // partition more is one task more in every stage that reads it, for nothing.
+      staged.add(ReportsStaging.stage(parsedReports.coalesce(spark.sparkContext().defaultParallelism()),
           ReportsStaging.qualified(spark.sparkContext().hadoopConfiguration(), inputs.reports()),
           AuthorityNames.keys(authorities, indexNames), gradeValues, inspectionTypes));
     }
