@@ -38,9 +38,13 @@ public final class Checks {
     return this;
   }
 
-  /** The records with {@link #REASON} and {@link #DETAIL} added (null when every check passed). */
+  /**
+   * The records with {@link #REASON} and {@link #DETAIL} added (null when every check passed), kept as a lazy local
+   * checkpoint: the passed and the failed records, and the counts, each read them, and a cache would carry the plan of
+   * the source's staging into every later query (see IngestJob).
+   */
   public Dataset<Row> apply(Dataset<Row> records) {
-    return records.withColumn(REASON, reason).withColumn(DETAIL, detail);
+    return records.withColumn(REASON, reason).withColumn(DETAIL, detail).localCheckpoint(false);
   }
 
   public static Dataset<Row> passed(Dataset<Row> checked) {

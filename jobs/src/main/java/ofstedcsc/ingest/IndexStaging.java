@@ -76,7 +76,7 @@ public final class IndexStaging {
             concat(lit("inspection_framework '"), col("inspection_framework"), lit("' is not a known type")))
         .check(col("_copy").gt(1), "duplicate_row",
             lit("an earlier line has the same urn and publication_date"))
-        .apply(rows).localCheckpoint(false);
+        .apply(rows);
 
     Dataset<Row> loaded = Checks.passed(checked)
         .withColumn("authority_id", col("urn"))
@@ -98,7 +98,7 @@ public final class IndexStaging {
         .check(col("_grade_known").equalTo(false), "unknown_grade",
             concat(lit("'"), col("_value"), lit("' in "), col("area_label"),
                 lit(" is neither a grade nor a known sentinel")))
-        .apply(cells).localCheckpoint(false);
+        .apply(cells);
     Column cellRef = concat(col(CsvLines.REF), lit(":"), col("area_label"));
     Dataset<Row> judgements = Checks.passed(checkedCells).select(lit(SOURCE).as("source"),
         col(CsvLines.REF).as("source_ref"), col("inspection_id"), col("area"), col("area_label"), col("grade"),

@@ -94,7 +94,7 @@ public final class IngestJob {
     Dataset<Row> lookupLines = CsvLines.read(spark, inputs.lookup(), LookupStaging.FILE, inputs.lookupHeader());
     lookupLines = withOptional(lookupLines, LookupStaging.OPTIONAL);
     LookupStaging.Result lookup = LookupStaging.stage(lookupLines, Reference.dataset(spark, "regions"));
-    // The results that several tables share (here, and each source's checked records in its staging) are kept as
+    // The results that several tables share (here, and each source's checked records, in Checks.apply) are kept as
     // local checkpoints, not caches: a cached Dataset keeps its whole plan and lineage, so every later query
     // re-analysed, re-planned, printed (for the UI) and shipped to each task the plans of every source's staging nested
     // inside one another. On the real corpus that overhead, not the data, took most of the run (docs/benchmarks.md,

@@ -44,7 +44,7 @@ public final class LookupStaging {
         .check(col("local_authority_ons_name").isNull(), "missing_value", lit("no local_authority_ons_name"))
         .check(row_number().over(Window.partitionBy("urn").orderBy(col(CsvLines.LINE))).gt(1), "duplicate_row",
             lit("an earlier line has the same urn"))
-        .apply(lines).localCheckpoint(false);
+        .apply(lines);
     Dataset<Row> loaded = Checks.passed(checked);
 
     Dataset<Row> namedRegions = broadcast(regions.select(lower(col("region_name")).as("_region_key"),
@@ -73,7 +73,7 @@ public final class LookupStaging {
     Dataset<Row> checkedNeighbours = new Checks()
         .check(col("neighbour_id").isNull(), "unknown_neighbour",
             concat(lit("statistical neighbour code '"), col("_code_text"), lit("' is no la_code in the lookup")))
-        .apply(listed).localCheckpoint(false);
+        .apply(listed);
     Dataset<Row> neighbours = Checks.passed(checkedNeighbours)
         .select(col("authority_id"), col("neighbour_id"), col("neighbour_rank"));
 

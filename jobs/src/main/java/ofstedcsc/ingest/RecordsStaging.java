@@ -74,7 +74,7 @@ public final class RecordsStaging {
             concat(lit("grade '"), col("_grade_text"), lit("' is neither a grade nor a known sentinel")))
         .check(col("_copy").gt(1), "duplicate_row",
             lit("an earlier line gives the same authority, publication, kind and area"))
-        .apply(rows).localCheckpoint(false);
+        .apply(rows);
 
     Dataset<Row> loaded = Checks.passed(checked)
         .withColumn("authority_id", col("urn"))

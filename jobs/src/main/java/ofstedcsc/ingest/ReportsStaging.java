@@ -189,8 +189,7 @@ public final class ReportsStaging {
                 col("authority_id"), lit(") but is filed under urn "), col("_folder_urn")))
         .check(col("published_on").isNull(), "missing_value",
             lit("no publication date in the report or its file name"))
-        .apply(reports)
-        .localCheckpoint(false);
+        .apply(reports);
 
     Dataset<Row> loaded = Checks.passed(checked)
         .withColumn("framework", coalesce(col("framework"), Eras.frameworkPublishedOn(col("published_on"))))
@@ -211,8 +210,7 @@ public final class ReportsStaging {
             concat(lit("'"), col("area_label"), lit("' is no judgement area in judgement_areas.csv")))
         .check(col("_grade_known").equalTo(false), "unknown_grade",
             concat(lit("'"), col("_value"), lit("' for "), col("area_label"), lit(" is not a grade")))
-        .apply(Vocabulary.grades(cells, col("_value"), gradeValues))
-        .localCheckpoint(false);
+        .apply(Vocabulary.grades(cells, col("_value"), gradeValues));
     Dataset<Row> judgements = Checks.passed(checkedCells).select(lit(SOURCE).as("source"),
         col("_ref").as("source_ref"), col("inspection_id"), col("area"), col("area_label"), col("grade"),
         col("grade_label"), col("not_graded_reason"));
