@@ -15,6 +15,8 @@ import ofstedcsc.fetch.FetchJob;
 import ofstedcsc.ingest.IngestJob;
 import ofstedcsc.ingest.StructuralError;
 import ofstedcsc.io.TableStore;
+import ofstedcsc.pipeline.Pipeline;
+import ofstedcsc.pipeline.Sizing;
 import ofstedcsc.publish.MartExport;
 import ofstedcsc.publish.ReportPage;
 import ofstedcsc.refresh.RefreshJob;
@@ -259,24 +261,28 @@ public final class Main {
   private static void run(SparkSession spark, Options options) {
     Progress progress = new Progress();
     TableStore store = new TableStore(spark, options.output());
-    if (!options.command().equals("aggregate")) {
-      IngestJob.Inputs inputs = IngestJob.locate(spark.sparkContext().hadoopConfiguration(), options.input());
-      progress.stage("locate", "checked inputs in " + options.input());
-      Map<Table, Dataset<Row>> canonical = IngestJob.build(spark, inputs);
-      store.writeAll(canonical);
-      progress.stage("ingest", "ingest wrote " + canonical.size() + " canonical tables");
-      Summary.printIngestCounts(store);
-    }
-    if (!options.command().equals("ingest")) {
+    Map<Table, Dataset<Row>> tables;
+    if (options.command().equals("aggregate")) {
       for (Table t : Tables.CANONICAL) {
         if (!store.exists(t)) {
           throw new StructuralError("canonical table " + t.name() + " not found under " + options.output()
               + ": run 'ofsted ingest' first");
         }
       }
-      Map<Table, Dataset<Row>> marts = AggregateJob.build(store::read, options.asOf(), options.publishedBy());
-      store.writeAll(marts);
-      progress.stage("aggregate", "aggregate wrote " + marts.size() + " marts as at " + options.asOf());
+      Sizing.apply(spark, Sizing.bytes(store.hadoopConfiguration(), store.path(Tables.JUDGEMENTS)));
+      tables = AggregateJob.build(store::read, options.asOf(), options.publishedBy());
+    } else {
+      IngestJob.Inputs inputs = IngestJob.locate(spark.sparkContext().hadoopConfiguration(), options.input());
+      Sizing.apply(spark, inputs.csvBytes(spark.sparkContext().hadoopConfiguration()));
+      progress.stage("locate", "checked inputs in " + options.input());
+      tables = options.command().equals("ingest") ? IngestJob.build(spark, inputs)
+          : Pipeline.tables(spark, inputs, null, options.asOf(), options.publishedBy());
+    }
+    store.writeAll(tables);
+    progress.stage(options.command(), options.command() + " wrote " + tables.size() + " tables"
+        + (options.command().equals("ingest") ? "" : ", the marts as at " + options.asOf()));
+    if (tables.containsKey(Tables.INGEST_COUNTS)) {
+      Summary.printIngestCounts(store);
     }
     Summary.printTables(store, options.output());
   }
@@ -296,9 +302,6 @@ public final class Main {
         .config("spark.sql.session.timeZone", "UTC")
         // INT96, Spark's default, is deprecated in Parquet; micros with a UTC flag is what DuckDB and BI tools expect.
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
-        // Spark's 200 shuffle partitions cost seconds of empty tasks per stage on inspection-sized data; adaptive
-        // execution still splits skewed or large partitions. --conf on spark-submit overrides both.
-        .config("spark.sql.shuffle.partitions", System.getProperty("spark.sql.shuffle.partitions", "8"))
         // The reports sit in a folder per authority (130 and more): past 32 folders Spark lists them with a job of a
         // task per folder, which on local disk costs seconds more than listing them here.
         .config("spark.sql.sources.parallelPartitionDiscovery.threshold",

@@ -1,33 +1,36 @@
 package ofstedcsc;
 
-import static org.apache.spark.sql.functions.col;
-
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import ofstedcsc.io.ParquetFooters;
+import ofstedcsc.io.ParquetRows;
 import ofstedcsc.io.TableStore;
 import ofstedcsc.refresh.PublishedVersions;
 import ofstedcsc.refresh.RunManifest;
 import ofstedcsc.refresh.RunManifest.SourceCount;
 import ofstedcsc.schema.Table;
 import ofstedcsc.schema.Tables;
-import org.apache.spark.sql.Row;
 
 /** The short report printed at the end of a run: counts that a person can check at a glance. */
 final class Summary {
   private Summary() {}
 
+  /** Read with parquet-hadoop, not Spark: both tables are small, and a query each would cost more than the reading. */
   static void printIngestCounts(TableStore store) {
-    // ingest_counts holds a handful of rows (one per input file and unit): printing them is not processing data.
-    List<Row> counts = store.read(Tables.INGEST_COUNTS).orderBy("source", "source_ref", "unit").collectAsList();
-    printCounts(counts.stream().map(r -> new SourceCount(r.getString(0), r.getString(1), r.getString(2),
-        r.getLong(3), r.getLong(4), r.getLong(5))).toList());
-    List<Row> reasons = store.read(Tables.QUARANTINE).groupBy("source", "reason_code").count()
-        .orderBy(col("count").desc()).collectAsList();
+    printCounts(SourceCount.read(store));
+    Map<List<String>, Long> reasons = new HashMap<>();
+    int source = Tables.QUARANTINE.columnNames().indexOf("source");
+    int reason = Tables.QUARANTINE.columnNames().indexOf("reason_code");
+    for (Object[] r : ParquetRows.read(store.hadoopConfiguration(), store.path(Tables.QUARANTINE), Tables.QUARANTINE)) {
+      reasons.merge(List.of(String.valueOf(r[source]), String.valueOf(r[reason])), 1L, Long::sum);
+    }
     if (!reasons.isEmpty()) {
       System.out.println("Quarantined, by reason:");
-      for (Row r : reasons) {
-        System.out.printf("  %-8s %-28s %6d%n", r.getString(0), r.getString(1), r.getLong(2));
-      }
+      reasons.entrySet().stream()
+          .sorted(Map.Entry.<List<String>, Long>comparingByValue().reversed()
+              .thenComparing(e -> String.join(" ", e.getKey())))
+          .forEach(e -> System.out.printf("  %-8s %-28s %6d%n", e.getKey().get(0), e.getKey().get(1), e.getValue()));
     }
   }
 

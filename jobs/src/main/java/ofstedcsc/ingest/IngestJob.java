@@ -32,7 +32,16 @@ public final class IngestJob {
 
   /** The input files found in DIR, each checked for its required columns. */
   public record Inputs(String lookup, List<String> lookupHeader, String index, List<String> indexHeader,
-      Map<String, List<String>> records, String reports) {}
+      Map<String, List<String>> records, String reports) {
+
+    /** The CSV inputs' total size: what decides whether the run is small (see Sizing). */
+    public long csvBytes(Configuration conf) {
+      List<String> files = new ArrayList<>(records.keySet());
+      files.add(lookup);
+      files.add(index);
+      return ofstedcsc.pipeline.Sizing.bytes(conf, files.toArray(String[]::new));
+    }
+  }
 
   /** Extract, part one: find the inputs and check their structure. Throws {@link StructuralError}. */
   public static Inputs locate(Configuration conf, String inputDir) {
@@ -141,11 +150,13 @@ public final class IngestJob {
 
     Dataset<Row> inspections = CanonicalTables.inspections(stagedInspections, sources).localCheckpoint(false);
     Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
+    // The tables the marts read are checkpoints too: written first, they are filled by their own write.
     tables.put(Tables.AUTHORITIES, authorities);
-    tables.put(Tables.AUTHORITY_NEIGHBOURS, Tables.AUTHORITY_NEIGHBOURS.conform(lookup.neighbours()));
-    tables.put(Tables.INSPECTIONS, Tables.INSPECTIONS.conform(inspections));
-    tables.put(Tables.JUDGEMENTS,
-        Tables.JUDGEMENTS.conform(CanonicalTables.judgements(stagedJudgements, inspections, sources)));
+    tables.put(Tables.AUTHORITY_NEIGHBOURS,
+        Tables.AUTHORITY_NEIGHBOURS.conform(lookup.neighbours()).localCheckpoint(false));
+    tables.put(Tables.INSPECTIONS, Tables.INSPECTIONS.conform(inspections).localCheckpoint(false));
+    tables.put(Tables.JUDGEMENTS, Tables.JUDGEMENTS.conform(
+        CanonicalTables.judgements(stagedJudgements, inspections, sources)).localCheckpoint(false));
     tables.put(Tables.QUARANTINE, Tables.QUARANTINE.conform(quarantine));
     tables.put(Tables.SOURCE_CONFLICTS, Tables.SOURCE_CONFLICTS.conform(
         CanonicalTables.conflicts(stagedInspections, stagedJudgements, inspections, sources)));

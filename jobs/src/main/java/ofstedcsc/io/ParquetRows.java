@@ -5,11 +5,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import ofstedcsc.schema.Table;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
@@ -21,8 +29,8 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Writes a handful of rows of a declared table as one Parquet file, without a Spark session: a refresh that finds
- * nothing new still records its run, and should not pay for starting Spark to do it.
+ * Writes and reads a handful of rows of a declared table as Parquet, without a Spark session: a refresh that finds
+ * nothing new still records its run, and a run's summary reads its small count tables, neither worth a Spark query.
  */
 public final class ParquetRows {
   private ParquetRows() {}
@@ -50,6 +58,50 @@ public final class ParquetRows {
       }
     }
     return message.named("spark_schema");
+  }
+
+  /**
+   * The rows of a small table directory written by Spark or by {@link #write}, values in the table's column order
+   * (String, Long, Integer, Double, Date, Timestamp; null for none).
+   */
+  public static List<Object[]> read(Configuration conf, String tableDir, Table table) {
+    List<Object[]> rows = new ArrayList<>();
+    try {
+      org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(tableDir);
+      FileSystem fs = dir.getFileSystem(conf);
+      for (FileStatus part : fs.listStatus(dir)) {
+        if (!part.isFile() || !part.getPath().getName().endsWith(".parquet")) continue;
+        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), part.getPath())
+            .withConf(conf).build()) {
+          for (Group g; (g = reader.read()) != null; ) {
+            rows.add(values(g, table));
+          }
+        }
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Object[] values(Group g, Table table) {
+    Object[] row = new Object[table.fields().size()];
+    for (int i = 0; i < row.length; i++) {
+      Table.Field f = table.fields().get(i);
+      if (!g.getType().containsField(f.name()) || g.getFieldRepetitionCount(f.name()) == 0) continue;
+      DataType t = f.type();
+      if (t.equals(DataTypes.StringType)) row[i] = g.getString(f.name(), 0);
+      else if (t.equals(DataTypes.LongType)) row[i] = g.getLong(f.name(), 0);
+      else if (t.equals(DataTypes.IntegerType)) row[i] = g.getInteger(f.name(), 0);
+      else if (t.equals(DataTypes.DoubleType)) row[i] = g.getDouble(f.name(), 0);
+      else if (t.equals(DataTypes.DateType)) row[i] = Date.valueOf(LocalDate.ofEpochDay(g.getInteger(f.name(), 0)));
+      else if (t.equals(DataTypes.TimestampType)) {
+        long micros = g.getLong(f.name(), 0);
+        row[i] = Timestamp.from(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+            Math.floorMod(micros, 1_000_000L) * 1_000L));
+      } else throw new IllegalArgumentException(table.name() + "." + f.name() + ": cannot read " + t);
+    }
+    return row;
   }
 
   /** Writes {@code rows} (values in the table's column order; null for none) to the new local file {@code file}. */

@@ -20,11 +20,12 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import ofstedcsc.Progress;
-import ofstedcsc.aggregate.AggregateJob;
 import ofstedcsc.ingest.IngestJob;
 import ofstedcsc.ingest.ReportsStaging;
 import ofstedcsc.io.ParquetFooters;
 import ofstedcsc.io.TableStore;
+import ofstedcsc.pipeline.Pipeline;
+import ofstedcsc.pipeline.Sizing;
 import ofstedcsc.refresh.InputFiles.InputFile;
 import ofstedcsc.refresh.RunManifest.SourceCount;
 import ofstedcsc.schema.Table;
@@ -87,6 +88,7 @@ public final class RefreshJob {
       }
 
       SparkSession spark = sparkSession.get();
+      Sizing.apply(spark, inputs.csvBytes(conf));
       Path version = versions.start(runId);
       TableStore store = new TableStore(spark, version.toString());
       Dataset<Row> parsed = null;
@@ -111,21 +113,20 @@ public final class RefreshJob {
         progress.stage("parse_reports", "parsed " + parsedNow + " reports, reused " + (reports - parsedNow));
       }
 
-      write(store, IngestJob.build(spark, inputs, parsed), progress);
-      progress.stage("ingest", "ingest wrote " + Tables.CANONICAL.size() + " canonical tables");
-      write(store, AggregateJob.build(store::read, s.asOf(), s.publishedBy()), progress);
-      progress.stage("aggregate", "aggregate wrote " + Tables.MARTS.size() + " marts as at " + s.asOf());
+      Map<Table, Dataset<Row>> tables = Pipeline.tables(spark, inputs, parsed, s.asOf(), s.publishedBy());
+      for (Map.Entry<Table, Dataset<Row>> t : tables.entrySet()) {
+        progress.note("writing " + t.getKey().name());
+        store.write(t.getKey(), t.getValue());
+      }
+      progress.stage("pipeline", "wrote " + tables.size() + " tables, the marts as at " + s.asOf());
 
-      // ingest_counts has a row per input file and unit: a handful, read for the manifest.
-      List<SourceCount> sources = store.read(Tables.INGEST_COUNTS).orderBy("source", "source_ref", "unit")
-          .collectAsList().stream().map(r -> new SourceCount(r.getString(0), r.getString(1), r.getString(2),
-              r.getLong(3), r.getLong(4), r.getLong(5))).toList();
-      Map<String, Long> tables = new LinkedHashMap<>();
+      List<SourceCount> sources = SourceCount.read(store);
+      Map<String, Long> rows = new LinkedHashMap<>();
       for (Table t : Tables.all()) {
-        tables.put(t.name(), ParquetFooters.read(store.hadoopConfiguration(), store.path(t)).rows());
+        rows.put(t.name(), ParquetFooters.read(store.hadoopConfiguration(), store.path(t)).rows());
       }
       RunManifest manifest = new RunManifest(runId, RunManifest.PUBLISHED, runId, started, Instant.now(), s.asOf(),
-          s.publishedBy(), s.input(), projectVersion(), code, spark.version(), files, sources, tables,
+          s.publishedBy(), s.input(), projectVersion(), code, spark.version(), files, sources, rows,
           progress.stages(), Map.of("parsed", parsedNow, "reused", reports - parsedNow));
       manifest.write(version.resolve(PublishedVersions.MANIFEST));
       progress.note("publishing version " + runId);
@@ -135,13 +136,6 @@ public final class RefreshJob {
       progress.note("published " + root.resolve(PublishedVersions.CURRENT) + " -> versions/" + runId
           + (removed.isEmpty() ? "" : "; removed old versions " + String.join(", ", removed)));
       return manifest;
-    }
-  }
-
-  private static void write(TableStore store, Map<Table, Dataset<Row>> tables, Progress progress) {
-    for (Map.Entry<Table, Dataset<Row>> t : tables.entrySet()) {
-      progress.note("writing " + t.getKey().name());
-      store.write(t.getKey(), t.getValue());
     }
   }
 

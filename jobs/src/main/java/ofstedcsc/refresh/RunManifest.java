@@ -13,9 +13,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import ofstedcsc.io.ParquetRows;
+import ofstedcsc.io.TableStore;
 import ofstedcsc.refresh.InputFiles.InputFile;
+import ofstedcsc.schema.Tables;
 
 /**
  * What one refresh did: read from the JSON beside the tables (`runs/RUN_ID.json`, and `_manifest.json` inside the
@@ -30,7 +34,18 @@ public record RunManifest(String runId, String outcome, String version, Instant 
   public static final String UNCHANGED = "unchanged";
 
   /** One row of ingest_counts: a source file's units read, loaded and quarantined. */
-  public record SourceCount(String source, String sourceRef, String unit, long read, long loaded, long quarantined) {}
+  public record SourceCount(String source, String sourceRef, String unit, long read, long loaded, long quarantined) {
+
+    /** The ingest_counts table under {@code store}, in order: a row per input file and unit. */
+    public static List<SourceCount> read(TableStore store) {
+      return ParquetRows.read(store.hadoopConfiguration(), store.path(Tables.INGEST_COUNTS), Tables.INGEST_COUNTS)
+          .stream()
+          .map(r -> new SourceCount((String) r[0], (String) r[1], (String) r[2], (Long) r[3], (Long) r[4], (Long) r[5]))
+          .sorted(Comparator.comparing(SourceCount::source).thenComparing(SourceCount::sourceRef)
+              .thenComparing(SourceCount::unit))
+          .toList();
+    }
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

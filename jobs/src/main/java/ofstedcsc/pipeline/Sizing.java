@@ -1,0 +1,61 @@
+package ofstedcsc.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Spark settings sized to the data. The national data is a few thousand rows: there, compiling each query's generated
+ * code takes longer than running the query interpreted, and every extra partition is one more task in every stage.
+ * Large inputs (generated data at scale) keep Spark's compiled execution. A setting given on the command line
+ * ({@code --conf}) is left as it is.
+ */
+public final class Sizing {
+  private Sizing() {}
+
+  /** Inputs up to this size (CSV bytes, or Parquet bytes of the canonical tables) count as small. */
+  public static final long SMALL_BYTES = 16L << 20;
+
+  private static final Map<String, String> SMALL = Map.of(
+      "spark.sql.codegen.wholeStage", "false",
+      "spark.sql.codegen.factoryMode", "NO_CODEGEN",
+      "spark.sql.shuffle.partitions", "1",
+      // Otherwise adaptive execution keeps as many partitions as cores, and a table of ten rows is written as two files.
+      "spark.sql.adaptive.coalescePartitions.parallelismFirst", "false");
+
+  private static final Map<String, String> LARGE = Map.of(
+      "spark.sql.codegen.wholeStage", "true",
+      "spark.sql.codegen.factoryMode", "FALLBACK",
+      // Spark's 200 cost seconds of empty tasks per stage at the scale bench's sizes; adaptive execution still splits
+      // skewed or large partitions.
+      "spark.sql.shuffle.partitions", "8",
+      "spark.sql.adaptive.coalescePartitions.parallelismFirst", "true");
+
+  /** Applies the settings for data of {@code bytes}; returns whether it counted as small. */
+  public static boolean apply(SparkSession spark, long bytes) {
+    boolean small = bytes <= SMALL_BYTES;
+    (small ? SMALL : LARGE).forEach((key, value) -> {
+      if (!spark.sparkContext().getConf().contains(key)) {
+        spark.conf().set(key, value);
+      }
+    });
+    return small;
+  }
+
+  /** The total size of these files or directories (nulls skipped). */
+  public static long bytes(Configuration conf, String... paths) {
+    return Stream.of(paths).filter(Objects::nonNull).mapToLong(p -> {
+      Path path = new Path(p);
+      try {
+        return path.getFileSystem(conf).getContentSummary(path).getLength();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }).sum();
+  }
+}
