@@ -2,7 +2,14 @@ package ofstedcsc.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.UUID;
 import ofstedcsc.schema.Table;
 import org.apache.hadoop.fs.FileSystem;
@@ -14,6 +21,7 @@ import org.apache.spark.sql.SparkSession;
 
 /** The output directory: one Parquet directory per table, as BI tools and DuckDB read them. */
 public final class TableStore {
+  private static final int WRITERS = 3;
   private final SparkSession spark;
   private final Path root;
 
@@ -49,6 +57,34 @@ public final class TableStore {
   }
 
   /**
+   * Runs {@code write} for every table, a few at a time. On small data each write is mostly the driver planning and
+   * scheduling it, one thread's work, so writes side by side keep the machine's cores busy. The first failure is
+   * rethrown as it was thrown; the writes not yet started are cancelled.
+   */
+  public static void writeConcurrently(Map<Table, Dataset<Row>> tables, BiConsumer<Table, Dataset<Row>> write) {
+    ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+    try {
+      List<Future<?>> writes = new ArrayList<>();
+      tables.forEach((table, rows) -> writes.add(pool.submit(() -> write.accept(table, rows))));
+      for (Future<?> w : writes) {
+        try {
+          w.get();
+        } catch (ExecutionException e) {
+          writes.forEach(other -> other.cancel(false));
+          if (e.getCause() instanceof RuntimeException r) throw r;
+          if (e.getCause() instanceof Error err) throw err;
+          throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while writing tables", e);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
    * Writes every table beside the output first and only then moves them into place, so that a failure while
    * computing any table leaves the previous output as it was.
    */
@@ -56,9 +92,8 @@ public final class TableStore {
     Path staging = new Path(root, "_staging-" + UUID.randomUUID());
     try {
       FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      for (Map.Entry<Table, Dataset<Row>> t : tables.entrySet()) {
-        t.getValue().write().mode(SaveMode.Overwrite).parquet(new Path(staging, t.getKey().name()).toString());
-      }
+      writeConcurrently(tables, (table, rows) ->
+          rows.write().mode(SaveMode.Overwrite).parquet(new Path(staging, table.name()).toString()));
       for (Table table : tables.keySet()) {
         Path target = new Path(root, table.name());
         if (fs.exists(target)) {
