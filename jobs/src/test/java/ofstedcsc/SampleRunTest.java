@@ -15,7 +15,6 @@ import ofstedcsc.io.TableStore;
 import ofstedcsc.schema.Tables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.parquet.schema.PrimitiveType;
@@ -27,17 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 class SampleRunTest {
   private static final String KIRKLEES = "80478";
 
-  @TempDir static Path output;
   private static TableStore store;
 
   @BeforeAll
   static void run() {
-    SparkSession spark = TestSpark.session();
-    String sample = TestSpark.projectRoot().resolve("data/sample").toString();
-    int code = Main.execute(spark, Main.Options.parse(
-        new String[] {"run", "--input", sample, "--output", output.toString(), "--as-of", "2026-11-25"}));
-    assertEquals(Main.OK, code);
-    store = new TableStore(spark, output.toString());
+    store = SampleRun.store();
   }
 
   private static Dataset<Row> kirklees(ofstedcsc.schema.Table table) {
@@ -117,6 +110,7 @@ class SampleRunTest {
 
   @Test
   void aStructuralErrorStopsTheRunAndLeavesTheLastGoodOutputAsItWas(@TempDir Path input) throws Exception {
+    Path output = SampleRun.output();
     Path judgements = output.resolve("judgements");
     List<Path> before;
     try (var files = Files.list(judgements)) {

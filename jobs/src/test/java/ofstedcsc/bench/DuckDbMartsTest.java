@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import ofstedcsc.Main;
+import ofstedcsc.SampleRun;
 import ofstedcsc.TestSpark;
 import ofstedcsc.aggregate.AggregateJob;
 import ofstedcsc.io.TableStore;
@@ -52,12 +53,11 @@ class DuckDbMartsTest {
 
   @Test
   void duckDbAndSparkAgreeOnTheSample() throws Exception {
-    String sample = TestSpark.projectRoot().resolve("data/sample").toString();
-    assertEquals(Main.OK, Main.execute(TestSpark.session(), Main.Options.parse(
-        new String[] {"run", "--input", sample, "--output", dir.toString(), "--as-of", "2024-03-31"})));
-    DuckDbMarts.run(dir, dir.resolve("_duckdb"), LocalDate.parse("2024-03-31"), LocalDate.parse("2024-04-30"));
+    Path sample = SampleRun.output();
+    DuckDbMarts.run(sample, dir.resolve("_duckdb"), LocalDate.parse(SampleRun.AS_OF),
+        LocalDate.parse(SampleRun.PUBLISHED_BY));
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
-      for (MartComparison.Result r : MartComparison.compare(duckdb, dir, dir.resolve("_duckdb"))) {
+      for (MartComparison.Result r : MartComparison.compare(duckdb, sample, dir.resolve("_duckdb"))) {
         assertTrue(r.same() && r.sparkRows() > 0, r.toString());
       }
     }

@@ -13,7 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import ofstedcsc.Main;
+import ofstedcsc.SampleRun;
 import ofstedcsc.TestSpark;
 import ofstedcsc.io.TableStore;
 import ofstedcsc.schema.Table;
@@ -21,24 +21,15 @@ import ofstedcsc.schema.Tables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** The embedded sample's output, made once per test JVM for the publication tests (a run takes seconds). */
+/** The embedded sample's output ({@link SampleRun}) as the publication tests use it. */
 final class SampleMarts {
   static final String KIRKLEES = "80478";
-  static final String AS_OF = "2026-11-25";
-  private static Path dir;
+  static final String AS_OF = SampleRun.AS_OF;
 
   private SampleMarts() {}
 
-  static synchronized Path dir() {
-    if (dir == null) {
-      Path output = TestSpark.projectRoot().resolve("jobs/target/test-sample-output");
-      delete(output);
-      String sample = TestSpark.projectRoot().resolve("data/sample").toString();
-      assertEquals(Main.OK, Main.execute(TestSpark.session(), Main.Options.parse(
-          new String[] {"run", "--input", sample, "--output", output.toString(), "--as-of", AS_OF})));
-      dir = output;
-    }
-    return dir;
+  static Path dir() {
+    return SampleRun.output();
   }
 
   static TableStore store(Path output) {
@@ -59,16 +50,5 @@ final class SampleMarts {
     }
     store(target).writeAll(tables);
     return target;
-  }
-
-  private static void delete(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
