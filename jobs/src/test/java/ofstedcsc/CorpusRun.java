@@ -7,14 +7,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import ofstedcsc.schema.Table;
+import ofstedcsc.schema.Tables;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real national corpus, ingested once per test JVM for every integration test that needs it (ingest is the
- * costly part: 427 reports). Skipped where ../shared/corpus is absent, required when CI=true.
+ * costly part: 427 reports), and aggregated once per as-at date into a directory of that date's own, so no test sees
+ * marts another one made. Skipped where ../shared/corpus is absent, required when CI=true.
  */
 public final class CorpusRun {
-  private static Path output;
+  private static Path canonical;
+  private static final Map<String, Path> byDate = new HashMap<>();
 
   private CorpusRun() {}
 
@@ -25,19 +31,27 @@ public final class CorpusRun {
       assertNotNull(corpus, "CI=true but ../shared/corpus is missing");
     }
     Assumptions.assumeTrue(corpus != null, "../shared/corpus is not on this machine");
-    if (output == null) {
-      try {
-        output = Files.createTempDirectory("corpus-run");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    try {
+      if (canonical == null) {
+        Path dir = Files.createTempDirectory("corpus-canonical");
+        run("ingest", dir, "--input", corpus.toString());
+        canonical = dir;
       }
-      run("ingest", "--input", corpus.toString());
+      if (!byDate.containsKey(asOf)) {
+        Path dir = Files.createTempDirectory("corpus-" + asOf);
+        for (Table t : Tables.CANONICAL) {
+          Files.createSymbolicLink(dir.resolve(t.name()), canonical.resolve(t.name()));
+        }
+        run("aggregate", dir, "--as-of", asOf);
+        byDate.put(asOf, dir);
+      }
+      return byDate.get(asOf);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    run("aggregate", "--as-of", asOf);
-    return output;
   }
 
-  private static void run(String command, String... options) {
+  private static void run(String command, Path output, String... options) {
     String[] args = new String[options.length + 3];
     args[0] = command;
     System.arraycopy(options, 0, args, 1, options.length);
