@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import ofstedcsc.reference.ReferenceTable;
 import org.apache.hadoop.conf.Configuration;
@@ -34,7 +35,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * A CSV input read as lines, so that every record keeps its file and line number for the quarantine, and a bad line
- * (wrong number of fields, unbalanced quotes, bytes that are not UTF-8) is flagged rather than failing the batch.
+ * (wrong number of fields, quotes RFC 4180 does not allow, bytes that are not UTF-8) is flagged rather than failing the
+ * batch.
  *
  * <p>Columns are found by the header's names, so shuffled or extra columns load as they should.
  */
@@ -52,6 +54,21 @@ public final class CsvLines {
    */
   private static final String MISENCODED = "\uFFFD|â€|Ã[©¨¢¡£§ª«®¯°±²³´µ¶·¸¹º»¼½¾¿]|Â[ £©®°±·»]";
 
+  /**
+   * One quoted run. RFC 4180 writes a quote inside a quoted field as two, so a quoted field is one or more runs side by
+   * side ({@code "a ""b"""} is {@code "a "}, {@code "b"}, {@code ""}). Matched a run at a time, never as one repeated
+   * group such as {@code "([^"]|"")*"}: Java's regex engine recurses once per repetition of a group, and a quoted field
+   * of a few thousand characters overflowed the stack.
+   */
+  private static final String QUOTED_RUN = "\"[^\"]*\"";
+
+  /**
+   * With an even number of quotes every quote belongs to a run, so once each run is replaced by a single quote the
+   * quotes left mark quoted fields, and a quoted field must fill its field: a mark may touch only a comma, the line's
+   * ends or another run of the same field ({@code x"a"} or {@code "a" ,} are not CSV).
+   */
+  private static final String MISPLACED_QUOTES = "[^,\"]\"|\"[^,\"]";
+
   /** The header of a CSV file, checked for the required columns. Reads one line on the driver. */
   public static List<String> header(Configuration conf, String file, String what, List<String> required) {
     Path path = new Path(file);
@@ -68,8 +85,13 @@ public final class CsvLines {
       if (first == null || first.isBlank()) {
         throw new StructuralError(what + " is empty (no header line): " + file);
       }
+      first = first.replace("\uFEFF", "");
+      if (!wellFormed(first)) {
+        throw new StructuralError(what + " " + file + " has a header line that is not RFC 4180 CSV (unbalanced"
+            + " quotes, or quotes that do not enclose a whole name): " + first);
+      }
       List<String> header = new ArrayList<>();
-      for (String name : ReferenceTable.splitCsvLine(first.replace("\uFEFF", ""))) {
+      for (String name : ReferenceTable.splitCsvLine(first)) {
         header.add(name.trim().toLowerCase());
       }
       List<String> missing = required.stream().filter(c -> !header.contains(c)).collect(Collectors.toList());
@@ -81,6 +103,13 @@ public final class CsvLines {
     } catch (IOException e) {
       throw new StructuralError(what + " cannot be read: " + file + " (" + e.getMessage() + ")");
     }
+  }
+
+  /** The rule of {@link #parse} for one line outside Spark: balanced quotes, each quoted field filling its field. */
+  static boolean wellFormed(String line) {
+    String marked = line.replaceAll(QUOTED_RUN, "\"");
+    return line.chars().filter(c -> c == '"').count() % 2 == 0
+        && !Pattern.compile(MISPLACED_QUOTES).matcher(marked).find();
   }
 
   /**
@@ -98,17 +127,19 @@ public final class CsvLines {
 
   static Dataset<Row> parse(Dataset<Row> lines, String refName, int expectedFields, StructType fields) {
     Column line = col("line");
-    Column unquoted = regexp_replace(line, "\"([^\"]|\"\")*\"", "");
-    Column fieldCount = length(unquoted).minus(length(replace(unquoted, lit(","), lit("")))).plus(1);
     Column quotes = length(line).minus(length(replace(line, lit("\""), lit(""))));
+    Column marked = regexp_replace(line, QUOTED_RUN, "\"");
+    Column fieldCount = length(marked).minus(length(replace(marked, lit(","), lit("")))).plus(1);
     Column problem = when(line.rlike(MISENCODED), lit("bad_encoding"))
-        .when(quotes.mod(2).equalTo(1).or(fieldCount.notEqual(expectedFields)), lit("malformed_row"));
+        .when(quotes.mod(2).equalTo(1).or(marked.rlike(MISPLACED_QUOTES)).or(fieldCount.notEqual(expectedFields)),
+            lit("malformed_row"));
     Dataset<Row> parsed = lines
         .withColumn(REF, concat(lit(refName + ":"), col("pos").plus(1).cast("string")))
         .withColumn(LINE, col("pos").plus(1).cast("int"))
         .withColumn(RAW, line)
         .withColumn(LINE_PROBLEM, problem)
-        .withColumn("_fields", from_csv(line, lit(fields.toDDL()), Map.of("mode", "PERMISSIVE")));
+        .withColumn("_fields", from_csv(line, lit(fields.toDDL()),
+            Map.of("mode", "PERMISSIVE", "quote", "\"", "escape", "\""))));
     List<Column> out = new ArrayList<>(List.of(col(REF), col(LINE), col(RAW), col(LINE_PROBLEM)));
     for (String name : fields.fieldNames()) {
       out.add(nullif(trim(col("_fields").getField(name)), lit("")).as(name));

@@ -1,0 +1,150 @@
+package ofstedcsc.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import ofstedcsc.TestSpark;
+import ofstedcsc.reference.Reference;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** CSV lines as RFC 4180 writes them, whatever their length, line endings and header. */
+class CsvLinesTest {
+  private static final String RECORDS_HEADER =
+      "urn,local_authority,framework,inspection_type,published_on,area,grade,fieldwork_start,fieldwork_end,note";
+  private static final String LOOKUP_HEADER = "urn,la_code,la_code_new,stat_neighbours,local_authority_ons_name,"
+      + "also_known_as,rgn22cd,rgn22nm,ons_population_0-25,ons_la_type";
+
+  @TempDir Path dir;
+
+  private Path write(String name, String content) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, content, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static List<String> header(Path file, List<String> required) {
+    return CsvLines.header(TestSpark.session().sparkContext().hadoopConfiguration(), file.toString(), "test file",
+        required);
+  }
+
+  private static Dataset<Row> read(Path file, List<String> required) {
+    return CsvLines.read(TestSpark.session(), file.toString(), file.getFileName().toString(),
+        header(file, required));
+  }
+
+  private static Staged stageRecords(Dataset<Row> lines) {
+    SparkSession spark = TestSpark.session();
+    Dataset<Row> authorities = TestSpark.rows(TestSpark.schema("authority_id string"), new Object[] {"80478"});
+    return RecordsStaging.stage(lines, authorities, Reference.dataset(spark, "grade_values"),
+        Reference.dataset(spark, "judgement_areas"), Reference.dataset(spark, "inspection_types"),
+        Reference.dataset(spark, "frameworks"));
+  }
+
+  private static Map<String, String> problems(Dataset<Row> lines) {
+    return lines.collectAsList().stream().collect(Collectors.toMap(r -> r.getAs(CsvLines.REF),
+        r -> String.valueOf(r.<String>getAs(CsvLines.LINE_PROBLEM))));
+  }
+
+  @Test
+  void aQuotedNoteOfTwentyThousandCharactersLoadsWhole() throws Exception {
+    String note = "Analyst's note, \"verbatim\": " + "the authority's leaders, partners and staff. ".repeat(450);
+    assertTrue(note.length() > 20_000);
+    Path file = write("kirklees.csv", RECORDS_HEADER + "\n"
+        + "80478,Kirklees,sif,full,2016-11-25,overall_effectiveness,inadequate,,,\""
+        + note.replace("\"", "\"\"") + "\"\n"
+        + "80478,Kirklees,ilacs,standard,2019-08-05,overall_effectiveness,requires improvement,,,short\n");
+
+    Dataset<Row> lines = read(file, RecordsStaging.REQUIRED);
+    Row first = lines.filter(col(CsvLines.LINE).equalTo(2)).first();
+    assertNull(first.getAs(CsvLines.LINE_PROBLEM));
+    assertEquals(note.strip(), first.getAs("note"));
+    assertEquals("inadequate", first.getAs("grade"));
+
+    Staged staged = stageRecords(lines);
+    assertEquals(0, staged.quarantine().count());
+    assertEquals(List.of("2016-11-25 4", "2019-08-05 3"), staged.judgements()
+        .join(staged.inspections().select("inspection_id", "published_on"), "inspection_id")
+        .orderBy("published_on").collectAsList().stream()
+        .map(r -> r.getAs("published_on") + " " + r.getAs("grade")).toList());
+  }
+
+  @Test
+  void doubledQuotesInsideAQuotedFieldAreOneQuoteAndShiftNoColumn() throws Exception {
+    Path file = write("la_lookup.csv", LOOKUP_HEADER + "\n"
+        + "80478,382,E08000034,\"901, 902\",\"Kirklees \"\"the borough\"\", West Yorkshire\",,E12000003,"
+        + "Yorkshire and The Humber,139021,Metropolitan District\n"
+        + "9900001,901,E06099901,382,Fenmoor,\"[Fenmoor \"\"Borough\"\"]\",E12000003,Yorkshire and The Humber,"
+        + "52000,Unitary Authority\n"
+        + "9900002,902,E06099902,382,\"\"\"Wyvern\"\" Vale\",,E12000003,Yorkshire and The Humber,61000,Unitary Authority\n");
+    Dataset<Row> lines = read(file, LookupStaging.REQUIRED);
+    Map<String, Row> byUrn = LookupStaging.stage(lines, Reference.dataset(TestSpark.session(), "regions"))
+        .authorities().collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("authority_id"), r -> r));
+
+    Row kirklees = byUrn.get("80478");
+    assertEquals("Kirklees \"the borough\", West Yorkshire", kirklees.getAs("name"));
+    assertEquals("382", kirklees.getAs("la_code"));
+    assertEquals("E08000034", kirklees.getAs("ons_code"));
+    assertEquals("E12000003", kirklees.getAs("region_code"));
+    assertEquals(139021L, kirklees.<Long>getAs("population_0_25"));
+    assertEquals("Fenmoor \"Borough\"", byUrn.get("9900001").getAs("aliases"));
+    assertEquals("\"Wyvern\" Vale", byUrn.get("9900002").getAs("name"));
+    assertEquals("Unitary Authority", byUrn.get("9900002").getAs("la_type"));
+    assertEquals(Map.of("la_lookup.csv:2", "null", "la_lookup.csv:3", "null", "la_lookup.csv:4", "null"),
+        problems(lines));
+  }
+
+  @Test
+  void quotesThatDoNotEncloseAWholeFieldMakeTheLineMalformed() throws Exception {
+    Path file = write("fictional.csv", RECORDS_HEADER + "\n"
+        + "80478,Kirklees,sif,full,2016-11-25,lscb,inadequate,,,\"a \"\"quoted\"\" note, with a comma\"\n"
+        + "80478,Kirklees,sif,full,2016-11-25,adoption,good,,,a 6\" ruler\n"
+        + "80478,Kirklees,sif,full,2016-11-25,adoption,good,,,a \"quoted, word\" inside\n"
+        + "80478,Kirklees,sif,full,2016-11-25,adoption,good,,, \"a, b\"\n"
+        + "80478,Kirklees,sif,full,2016-11-25,adoption,good,,,\"a, b\" \n"
+        + "80478,Kirklees,sif,full,2016-11-25,adoption,\"good\"x,,,\n"
+        + "80478,Kirklees,sif,full,2016-11-25,help_and_protection,\"good\",,,\"\"\n");
+    Dataset<Row> lines = read(file, RecordsStaging.REQUIRED);
+    assertEquals(Map.of("fictional.csv:2", "null", "fictional.csv:3", "malformed_row",
+        "fictional.csv:4", "malformed_row", "fictional.csv:5", "malformed_row", "fictional.csv:6", "malformed_row",
+        "fictional.csv:7", "malformed_row", "fictional.csv:8", "null"), problems(lines));
+    assertEquals("a \"quoted\" note, with a comma",
+        lines.filter(col(CsvLines.LINE).equalTo(2)).first().getAs("note"));
+    Row last = lines.filter(col(CsvLines.LINE).equalTo(8)).first();
+    assertEquals("good", last.getAs("grade"));
+    assertNull(last.getAs("note"));
+
+    Staged staged = stageRecords(lines);
+    assertEquals(7, staged.read().count());
+    assertEquals(2, staged.loaded().count());
+    assertEquals(5, staged.quarantine().filter(col("reason_code").equalTo("malformed_row")).count());
+  }
+
+  @Test
+  void theHeaderSplitsAsItsLinesDo() throws Exception {
+    Path quoted = write("quoted.csv", RECORDS_HEADER.replace("note", "\"note, \"\"free\"\" text\"") + "\n"
+        + "80478,Kirklees,sif,full,2016-11-25,overall_effectiveness,inadequate,,,\"x, \"\"y\"\"\"\n");
+    List<String> header = header(quoted, RecordsStaging.REQUIRED);
+    assertEquals("note, \"free\" text", header.get(header.size() - 1));
+    Row line = CsvLines.read(TestSpark.session(), quoted.toString(), "quoted.csv", header).first();
+    assertNull(line.getAs(CsvLines.LINE_PROBLEM));
+    assertEquals("x, \"y\"", line.getAs("note, \"free\" text"));
+
+    Path stray = write("stray.csv", RECORDS_HEADER.replace("note", "a \"note\"") + "\n");
+    StructuralError e = assertThrows(StructuralError.class, () -> header(stray, RecordsStaging.REQUIRED));
+    assertTrue(e.getMessage().startsWith("test file " + stray + " has a header line that is not RFC 4180 CSV"),
+        e.getMessage());
+  }
+}
