@@ -55,6 +55,12 @@ public final class CsvLines {
   private static final String MISENCODED = "\uFFFD|â€|Ã[©¨¢¡£§ª«®¯°±²³´µ¶·¸¹º»¼½¾¿]|Â[ £©®°±·»]";
 
   /**
+   * Every line ending in use: LF, CRLF, and CR alone (Excel for Mac), as {@link BufferedReader#readLine} reads the
+   * header, so that line numbers count the same way in both.
+   */
+  private static final String LINE_END = "\r\n?|\n";
+
+  /**
    * One quoted run. RFC 4180 writes a quote inside a quoted field as two, so a quoted field is one or more runs side by
    * side ({@code "a ""b"""} is {@code "a "}, {@code "b"}, {@code ""}). Matched a run at a time, never as one repeated
    * group such as {@code "([^"]|"")*"}: Java's regex engine recurses once per repetition of a group, and a quoted field
@@ -120,7 +126,7 @@ public final class CsvLines {
     StructType fields = DataTypes.createStructType(header.stream()
         .map(h -> DataTypes.createStructField(h, DataTypes.StringType, true)).collect(Collectors.toList()));
     Dataset<Row> lines = spark.read().option("wholetext", "true").text(file)
-        .select(posexplode(split(col("value"), "\r?\n")).as(new String[] {"pos", "line"}))
+        .select(posexplode(split(col("value"), LINE_END)).as(new String[] {"pos", "line"}))
         .filter(col("pos").gt(0).and(trim(col("line")).notEqual("")));
     return parse(lines, refName, header.size(), fields);
   }

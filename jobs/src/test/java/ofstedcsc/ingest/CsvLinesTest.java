@@ -133,6 +133,31 @@ class CsvLinesTest {
   }
 
   @Test
+  void crLfAndCrlfLineEndingsAllEndALineAndLineNumbersCountAlike() throws Exception {
+    List<String> rows = List.of(RECORDS_HEADER,
+        "80478,Kirklees,sif,full,2016-11-25,overall_effectiveness,inadequate,,,",
+        "80478,Kirklees,sif,full,2016-11-25,leadership,inadequate,,,",
+        "",
+        "80478,Kirklees,sif,full,2016-11-25,lscb,excellent,,,\"a note\"");
+    Map<String, String> endings = Map.of("lf.csv", "\n", "crlf.csv", "\r\n", "cr.csv", "\r");
+    for (Map.Entry<String, String> ending : endings.entrySet()) {
+      Path file = write(ending.getKey(), String.join(ending.getValue(), rows) + ending.getValue());
+      Dataset<Row> lines = read(file, RecordsStaging.REQUIRED);
+      String name = ending.getKey();
+      assertEquals(Map.of(name + ":2", "null", name + ":3", "null", name + ":5", "null"), problems(lines), name);
+      assertEquals("a note", lines.filter(col(CsvLines.LINE).equalTo(5)).first().getAs("note"), name);
+      Staged staged = stageRecords(lines);
+      assertEquals(3, staged.read().count(), name);
+      assertEquals(2, staged.loaded().count(), name);
+      assertEquals(List.of(name + ":5 unknown_grade"), staged.quarantine().collectAsList().stream()
+          .map(r -> r.getAs("source_ref") + " " + r.getAs("reason_code")).toList(), name);
+    }
+    Path mixed = write("mixed.csv", rows.get(0) + "\r" + rows.get(1) + "\r\n" + rows.get(2) + "\n\r" + rows.get(4));
+    assertEquals(Map.of("mixed.csv:2", "null", "mixed.csv:3", "null", "mixed.csv:5", "null"),
+        problems(read(mixed, RecordsStaging.REQUIRED)));
+  }
+
+  @Test
   void theHeaderSplitsAsItsLinesDo() throws Exception {
     Path quoted = write("quoted.csv", RECORDS_HEADER.replace("note", "\"note, \"\"free\"\" text\"") + "\n"
         + "80478,Kirklees,sif,full,2016-11-25,overall_effectiveness,inadequate,,,\"x, \"\"y\"\"\"\n");
