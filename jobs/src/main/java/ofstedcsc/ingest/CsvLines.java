@@ -18,10 +18,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import ofstedcsc.reference.ReferenceTable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -38,7 +41,8 @@ import org.apache.spark.sql.types.StructType;
  * (wrong number of fields, quotes RFC 4180 does not allow, bytes that are not UTF-8) is flagged rather than failing the
  * batch.
  *
- * <p>Columns are found by the header's names, so shuffled or extra columns load as they should.
+ * <p>Columns are found by the header's names, so shuffled or extra columns load as they should. A name that is blank,
+ * starts with '_' (the pipeline's own columns do) or is given twice is no column anyone reads, so it is left out.
  */
 public final class CsvLines {
   private CsvLines() {}
@@ -98,12 +102,18 @@ public final class CsvLines {
       }
       List<String> header = new ArrayList<>();
       for (String name : ReferenceTable.splitCsvLine(first)) {
-        header.add(name.trim().toLowerCase());
+        header.add(name.trim().toLowerCase(Locale.ROOT));
       }
       List<String> missing = required.stream().filter(c -> !header.contains(c)).collect(Collectors.toList());
       if (!missing.isEmpty()) {
         throw new StructuralError(what + " " + file + " lacks required column(s) " + String.join(", ", missing)
             + " (its header: " + String.join(", ", header) + ")");
+      }
+      // Which of two columns of the same name holds the value is anyone's guess.
+      List<String> repeated = required.stream().filter(c -> Collections.frequency(header, c) > 1).toList();
+      if (!repeated.isEmpty()) {
+        throw new StructuralError(what + " " + file + " names required column(s) " + String.join(", ", repeated)
+            + " more than once, in any case (its header: " + String.join(", ", header) + ")");
       }
       return header;
     } catch (IOException e) {
@@ -120,35 +130,40 @@ public final class CsvLines {
 
   /**
    * The data lines of one CSV file: {@link #REF} ("name:line"), {@link #LINE}, {@link #RAW}, {@link #LINE_PROBLEM} (a reason code
-   * or null) and one trimmed string column per header name (null when blank). Blank lines are not records.
+   * or null) and one trimmed string column per header name that is read (null when blank). Blank lines are not
+   * records.
    */
   public static Dataset<Row> read(SparkSession spark, String file, String refName, List<String> header) {
-    StructType fields = DataTypes.createStructType(header.stream()
-        .map(h -> DataTypes.createStructField(h, DataTypes.StringType, true)).collect(Collectors.toList()));
     Dataset<Row> lines = spark.read().option("wholetext", "true").text(file)
         .select(posexplode(split(col("value"), LINE_END)).as(new String[] {"pos", "line"}))
         .filter(col("pos").gt(0).and(trim(col("line")).notEqual("")));
-    return parse(lines, refName, header.size(), fields);
+    return parse(lines, refName, header);
   }
 
-  static Dataset<Row> parse(Dataset<Row> lines, String refName, int expectedFields, StructType fields) {
+  static Dataset<Row> parse(Dataset<Row> lines, String refName, List<String> header) {
     Column line = col("line");
     Column quotes = length(line).minus(length(replace(line, lit("\""), lit(""))));
     Column marked = regexp_replace(line, QUOTED_RUN, "\"");
     Column fieldCount = length(marked).minus(length(replace(marked, lit(","), lit("")))).plus(1);
     Column problem = when(line.rlike(MISENCODED), lit("bad_encoding"))
-        .when(quotes.mod(2).equalTo(1).or(marked.rlike(MISPLACED_QUOTES)).or(fieldCount.notEqual(expectedFields)),
+        .when(quotes.mod(2).equalTo(1).or(marked.rlike(MISPLACED_QUOTES)).or(fieldCount.notEqual(header.size())),
             lit("malformed_row"));
+    // Fields by position: the header's names need not make a valid schema (blank, repeated, any characters).
+    StructType positions = DataTypes.createStructType(IntStream.range(0, header.size())
+        .mapToObj(i -> DataTypes.createStructField("_c" + i, DataTypes.StringType, true)).toList());
     Dataset<Row> parsed = lines
         .withColumn(REF, concat(lit(refName + ":"), col("pos").plus(1).cast("string")))
         .withColumn(LINE, col("pos").plus(1).cast("int"))
         .withColumn(RAW, line)
         .withColumn(LINE_PROBLEM, problem)
-        .withColumn("_fields", from_csv(line, lit(fields.toDDL()),
-            Map.of("mode", "PERMISSIVE", "quote", "\"", "escape", "\""))));
+        .withColumn("_fields", from_csv(line, lit(positions.toDDL()),
+            Map.of("mode", "PERMISSIVE", "quote", "\"", "escape", "\"")));
     List<Column> out = new ArrayList<>(List.of(col(REF), col(LINE), col(RAW), col(LINE_PROBLEM)));
-    for (String name : fields.fieldNames()) {
-      out.add(nullif(trim(col("_fields").getField(name)), lit("")).as(name));
+    for (int i = 0; i < header.size(); i++) {
+      String name = header.get(i);
+      if (!name.isBlank() && !name.startsWith("_") && Collections.frequency(header, name) == 1) {
+        out.add(nullif(trim(col("_fields").getField("_c" + i)), lit("")).as(name));
+      }
     }
     return parsed.select(out.toArray(Column[]::new));
   }

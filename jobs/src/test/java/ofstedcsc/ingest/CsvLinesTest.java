@@ -2,6 +2,7 @@ package ofstedcsc.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -155,6 +156,47 @@ class CsvLinesTest {
     Path mixed = write("mixed.csv", rows.get(0) + "\r" + rows.get(1) + "\r\n" + rows.get(2) + "\n\r" + rows.get(4));
     assertEquals(Map.of("mixed.csv:2", "null", "mixed.csv:3", "null", "mixed.csv:5", "null"),
         problems(read(mixed, RecordsStaging.REQUIRED)));
+  }
+
+  @Test
+  void aRepeatedExtraColumnIsIgnoredInAnyCase() throws Exception {
+    Path file = write("notes.csv", RECORDS_HEADER + ",Note,NOTE\n"
+        + "80478,Kirklees,sif,full,2016-11-25,overall_effectiveness,inadequate,,,first,second,third\n");
+    List<String> header = header(file, RecordsStaging.REQUIRED);
+    assertEquals(List.of("note", "note", "note"), header.subList(9, 12));
+    Dataset<Row> lines = CsvLines.read(TestSpark.session(), file.toString(), "notes.csv", header);
+    assertFalse(List.of(lines.columns()).contains("note"));
+    assertEquals(Map.of("notes.csv:2", "null"), problems(lines));
+    Staged staged = stageRecords(lines);
+    assertEquals(1, staged.judgements().count());
+    assertEquals(0, staged.quarantine().count());
+  }
+
+  @Test
+  void aRepeatedRequiredColumnIsAStructuralErrorNamingFileAndColumn() throws Exception {
+    Path file = write("grades.csv", RECORDS_HEADER.replace("note", "Grade") + "\n"
+        + "80478,Kirklees,sif,full,2016-11-25,overall_effectiveness,inadequate,,,good\n");
+    StructuralError e = assertThrows(StructuralError.class, () -> header(file, RecordsStaging.REQUIRED));
+    assertEquals("test file " + file + " names required column(s) grade more than once, in any case (its header: "
+        + "urn, local_authority, framework, inspection_type, published_on, area, grade, fieldwork_start, "
+        + "fieldwork_end, grade)", e.getMessage());
+    assertFalse(e.getMessage().contains("\n"));
+  }
+
+  @Test
+  void headerNamesLikeThePipelinesOwnColumnsOrBlankAreIgnored() throws Exception {
+    Path file = write("extras.csv", RECORDS_HEADER + ",_raw,_line,area_label,grade_label,,\n"
+        + "80478,Kirklees,sif,full,2016-11-25,overall_effectiveness,inadequate,,,n,r,l,a,g,x,y\n");
+    Dataset<Row> lines = read(file, RecordsStaging.REQUIRED);
+    Row line = lines.first();
+    assertEquals("80478,Kirklees,sif,full,2016-11-25,overall_effectiveness,inadequate,,,n,r,l,a,g,x,y",
+        line.getAs(CsvLines.RAW));
+    assertEquals(2, line.<Integer>getAs(CsvLines.LINE));
+    Staged staged = stageRecords(lines);
+    Row judgement = staged.judgements().first();
+    assertEquals("overall_effectiveness", judgement.getAs("area_label"));
+    assertEquals("inadequate", judgement.getAs("grade_label"));
+    assertEquals(0, staged.quarantine().count());
   }
 
   @Test
