@@ -79,6 +79,9 @@ public final class CsvLines {
    */
   private static final String MISPLACED_QUOTES = "[^,\"]\"|\"[^,\"]";
 
+  /** Spark's own bound on the fields of a CSV line, raised for a header that names more. */
+  private static final int MAX_COLUMNS = 20_480;
+
   /** The header of a CSV file, checked for the required columns. Reads one line on the driver. */
   public static List<String> header(Configuration conf, String file, String what, List<String> required) {
     Path path = new Path(file);
@@ -156,8 +159,11 @@ public final class CsvLines {
         .withColumn(LINE, col("pos").plus(1).cast("int"))
         .withColumn(RAW, line)
         .withColumn(LINE_PROBLEM, problem)
-        .withColumn("_fields", from_csv(line, lit(positions.toDDL()),
-            Map.of("mode", "PERMISSIVE", "quote", "\"", "escape", "\"")));
+        // Only lines without a problem are parsed: the parser throws, failing the batch, on a line of more fields
+        // than its maxColumns, and what it makes of a malformed line would be read as values.
+        .withColumn("_fields", when(col(LINE_PROBLEM).isNull(), from_csv(line, lit(positions.toDDL()),
+            Map.of("mode", "PERMISSIVE", "quote", "\"", "escape", "\"",
+                "maxColumns", String.valueOf(Math.max(MAX_COLUMNS, header.size()))))));
     List<Column> out = new ArrayList<>(List.of(col(REF), col(LINE), col(RAW), col(LINE_PROBLEM)));
     for (int i = 0; i < header.size(); i++) {
       String name = header.get(i);

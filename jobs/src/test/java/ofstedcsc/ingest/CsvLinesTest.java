@@ -200,6 +200,36 @@ class CsvLinesTest {
   }
 
   @Test
+  void aLineOfMoreFieldsThanAnyParserTakesIsMalformedAndTheOthersLoad() throws Exception {
+    Path file = write("wide.csv", RECORDS_HEADER + "\n"
+        + "80478,Kirklees,sif,full,2016-11-25,overall_effectiveness,inadequate,,,note" + ",x".repeat(30_000) + "\n"
+        + "80478,Kirklees,sif,full,2016-11-25,leadership,inadequate,,,\"" + "\"\"".repeat(30_000) + "\"\n");
+    Dataset<Row> lines = read(file, RecordsStaging.REQUIRED);
+    assertEquals(Map.of("wide.csv:2", "malformed_row", "wide.csv:3", "null"), problems(lines));
+    assertEquals("\"".repeat(30_000), lines.filter(col(CsvLines.LINE).equalTo(3)).first().getAs("note"));
+    Staged staged = stageRecords(lines);
+    assertEquals(1, staged.loaded().count());
+    assertEquals(1, staged.quarantine().count());
+  }
+
+  @Test
+  void indexColumnsOfAnyNameAreIgnored() throws Exception {
+    Path file = write("ofsted_csc_ilacs_history.csv", "urn,local_authority,inspection.link,`pdf` filename,"
+        + "publication_date,inspection_framework,inspector_name,inspection_start_date,inspection_end_date,"
+        + "overall_effectiveness_grade,impact_of_leaders_grade,help_and_protection_grade,in_care_grade,"
+        + "care_leavers_grade,Parser_Version,parser_version,_copy,_known_id\n"
+        + "80478,kirklees,l,f.pdf,28/08/24,standard,x,08/07/2024,19/07/2024,good,good,good,good,good,1,1,2,3\n");
+    SparkSession spark = TestSpark.session();
+    Staged staged = IndexStaging.stage(read(file, IndexStaging.requiredColumns()),
+        TestSpark.rows(TestSpark.schema("authority_id string"), new Object[] {"80478"}),
+        Reference.dataset(spark, "grade_values"), Reference.dataset(spark, "judgement_areas"),
+        Reference.dataset(spark, "inspection_types"));
+    assertEquals(0, staged.quarantine().count());
+    assertEquals("2024-08-28", staged.inspections().first().getAs("published_on").toString());
+    assertEquals(5, staged.judgements().filter(col("grade").equalTo(2)).count());
+  }
+
+  @Test
   void theHeaderSplitsAsItsLinesDo() throws Exception {
     Path quoted = write("quoted.csv", RECORDS_HEADER.replace("note", "\"note, \"\"free\"\" text\"") + "\n"
         + "80478,Kirklees,sif,full,2016-11-25,overall_effectiveness,inadequate,,,\"x, \"\"y\"\"\"\n");
