@@ -27,7 +27,7 @@ public final class Dates {
 
   /**
    * How far past the day of the run a date may lie: a report listed under the next working day's date, or a clock in
-   * another time zone, is not a typo; a year's slip of a two-digit year (28/08/99 read as 2099) is.
+   * another time zone, is no error; a two-digit year read into the wrong century (28/08/99 as 2099) is.
    */
   static final int DAYS_AHEAD = 7;
 

@@ -89,7 +89,8 @@ class CsvLinesTest {
         + "Yorkshire and The Humber,139021,Metropolitan District\n"
         + "9900001,901,E06099901,382,Fenmoor,\"[Fenmoor \"\"Borough\"\"]\",E12000003,Yorkshire and The Humber,"
         + "52000,Unitary Authority\n"
-        + "9900002,902,E06099902,382,\"\"\"Wyvern\"\" Vale\",,E12000003,Yorkshire and The Humber,61000,Unitary Authority\n");
+        + "9900002,902,E06099902,382,\"\"\"Wyvern\"\" Vale\",,E12000003,Yorkshire and The Humber,61000,"
+        + "Unitary Authority\n");
     Dataset<Row> lines = read(file, LookupStaging.REQUIRED);
     Map<String, Row> byUrn = LookupStaging.stage(lines, Reference.dataset(TestSpark.session(), "regions"))
         .authorities().collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("authority_id"), r -> r));
