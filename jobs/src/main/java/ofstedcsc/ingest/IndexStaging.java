@@ -63,11 +63,11 @@ public final class IndexStaging {
         .check(col("_known_id").isNull(), "unknown_authority",
             concat(lit("urn "), col("urn"), lit(" is not in la_lookup.csv")))
         .checkReason(Dates.problem(col("publication_date")),
-            concat(lit("publication_date '"), col("publication_date"), lit("' is not a date")))
+            Dates.detail("publication_date", col("publication_date")))
         .checkReason(Dates.problem(col("inspection_start_date")),
-            concat(lit("inspection_start_date '"), col("inspection_start_date"), lit("' is not a date")))
+            Dates.detail("inspection_start_date", col("inspection_start_date")))
         .checkReason(Dates.problem(col("inspection_end_date")),
-            concat(lit("inspection_end_date '"), col("inspection_end_date"), lit("' is not a date")))
+            Dates.detail("inspection_end_date", col("inspection_end_date")))
         .check(col("fieldwork_start").gt(col("fieldwork_end")), "impossible_date",
             lit("fieldwork starts after it ends"))
         .check(col("fieldwork_end").gt(col("published_on")), "impossible_date",

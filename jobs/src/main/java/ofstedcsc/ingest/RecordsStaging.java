@@ -9,7 +9,9 @@ import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.row_number;
 
 import java.util.List;
+import java.util.stream.Stream;
 import ofstedcsc.reference.Eras;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -31,7 +33,11 @@ public final class RecordsStaging {
       Dataset<Row> judgementAreas, Dataset<Row> inspectionTypes, Dataset<Row> frameworks) {
     Dataset<Row> known = broadcast(authorities.select(col("authority_id").as("_known_id")));
     Dataset<Row> knownFrameworks = broadcast(frameworks.select(col("framework").as("_known_framework")));
-    Dataset<Row> rows = Vocabulary.inspectionTypes(lines, col("inspection_type"), inspectionTypes)
+    // Only the columns read: an analyst's extra column named like one the staging adds (area_label, grade_label)
+    // would clash with it.
+    Column[] read = Stream.of(List.of(CsvLines.REF, CsvLines.LINE, CsvLines.RAW, CsvLines.LINE_PROBLEM), REQUIRED,
+        OPTIONAL).flatMap(List::stream).map(c -> col(c)).toArray(Column[]::new);
+    Dataset<Row> rows = Vocabulary.inspectionTypes(lines.select(read), col("inspection_type"), inspectionTypes)
         .withColumnRenamed("area", "area_label")
         .withColumnRenamed("framework", "_framework_text")
         .withColumnRenamed("grade", "_grade_text");
@@ -51,12 +57,9 @@ public final class RecordsStaging {
         .check(col("published_on").isNull(), "missing_value", lit("no published_on"))
         .check(col("_known_id").isNull(), "unknown_authority",
             concat(lit("urn "), col("urn"), lit(" is not in la_lookup.csv")))
-        .checkReason(Dates.problem(col("published_on")),
-            concat(lit("published_on '"), col("published_on"), lit("' is not a date")))
-        .checkReason(Dates.problem(col("fieldwork_start")),
-            concat(lit("fieldwork_start '"), col("fieldwork_start"), lit("' is not a date")))
-        .checkReason(Dates.problem(col("fieldwork_end")),
-            concat(lit("fieldwork_end '"), col("fieldwork_end"), lit("' is not a date")))
+        .checkReason(Dates.problem(col("published_on")), Dates.detail("published_on", col("published_on")))
+        .checkReason(Dates.problem(col("fieldwork_start")), Dates.detail("fieldwork_start", col("fieldwork_start")))
+        .checkReason(Dates.problem(col("fieldwork_end")), Dates.detail("fieldwork_end", col("fieldwork_end")))
         .check(col("_start").gt(col("_end")), "impossible_date", lit("fieldwork starts after it ends"))
         .check(col("_end").gt(col("_published")), "impossible_date",
             lit("fieldwork ends after the report was published"))

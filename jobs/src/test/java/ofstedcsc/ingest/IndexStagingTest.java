@@ -106,6 +106,20 @@ class IndexStagingTest {
   }
 
   @Test
+  void aLongQuotedCellLoadsAndTheLinesAfterItToo() throws Exception {
+    String inspectors = "Rachel Griffiths, \"lead\"; " + "an inspector, ".repeat(1_500);
+    Staged s = stage(
+        "1,a,l,f.pdf,05/08/19,standard,\"" + inspectors.replace("\"", "\"\"") + "\",10/06/2019,21/06/2019,good,"
+            + "good,good,good,good,1",
+        "1,a,l,f.pdf,06/08/19,standard,\"" + inspectors + "\",10/06/2019,21/06/2019,good,good,good,good,good,1",
+        "1,a,l,f.pdf,28/08/24,standard,x,08/07/2024,19/07/2024,good,good,good,good,good,1");
+    assertEquals(Map.of("index.csv:3", "malformed_row"), reasons(s));
+    assertEquals(List.of("2019-08-05", "2024-08-28"), s.inspections().orderBy("published_on").collectAsList()
+        .stream().map(r -> r.getAs("published_on").toString()).toList());
+    assertEquals(10, s.judgements().count());
+  }
+
+  @Test
   void bytesThatAreNotUtf8AreQuarantinedAsBadEncoding() throws Exception {
     Path file = dir.resolve("ofsted_csc_ilacs_history.csv");
     byte[] good = (HEADER + "\n1,a,l,f.pdf,05/08/19,standard,x,,,good,good,good,good,good,1\n")
