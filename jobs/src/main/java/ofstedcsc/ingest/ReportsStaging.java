@@ -47,8 +47,7 @@ public final class ReportsStaging {
 
   public static final String SOURCE = "report";
   public static final String DIR = "reports";
-  /** Bounds on one report, so that a hostile file cannot take the batch down. */
-  static final long MAX_BYTES = 64L << 20;
+  /** With {@link ReportParser#MAX_BYTES}, the bounds on one report: a hostile file cannot take the batch down. */
   static final Duration TIME_LIMIT = Duration.ofSeconds(60);
 
   static final StructType JUDGEMENT = new StructType()
@@ -83,16 +82,16 @@ public final class ReportsStaging {
         .option("recursiveFileLookup", "true")
         .option("pathGlobFilter", "*.[pP][dD][fF]")
         .load(reportsDir)
-        .filter(col("length").leq(MAX_BYTES));
+        .filter(col("length").leq(ReportParser.MAX_BYTES));
     if (only != null) {
       listed = listed.join(broadcast(only.select("path")), "path");
       files = files.join(broadcast(only.select("path")), "path");
     }
     Dataset<Row> empty = listed.filter(col("length").equalTo(0))
         .withColumn("status", lit(ParsedReport.EMPTY_FILE)).withColumn("detail", lit("the file has no bytes"));
-    Dataset<Row> tooLarge = listed.filter(col("length").gt(MAX_BYTES))
+    Dataset<Row> tooLarge = listed.filter(col("length").gt(ReportParser.MAX_BYTES))
         .withColumn("status", lit(ParsedReport.TOO_LARGE))
-        .withColumn("detail", lit("over " + (MAX_BYTES >> 20) + " MiB"));
+        .withColumn("detail", lit("over " + (ReportParser.MAX_BYTES >> 20) + " MiB"));
     Dataset<Row> parsed = files.select("path", "length", "content")
         .mapPartitions((MapPartitionsFunction<Row, Row>) ReportsStaging::parsePartition, Encoders.row(PARSED));
     return parsed.unionByName(tooLarge, true).unionByName(empty, true);

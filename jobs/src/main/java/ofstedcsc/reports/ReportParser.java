@@ -47,7 +47,8 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 public final class ReportParser implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  static final long MAX_BYTES = 64L << 20;
+  /** The largest file read as a report; fetch downloads nothing larger, since it would only be quarantined. */
+  public static final long MAX_BYTES = 64L << 20;
   static final int MAX_PAGES = 1000;
   /** The most pages one report may cost, whatever its contents page says. */
   static final int MAX_PAGES_READ = 10;
