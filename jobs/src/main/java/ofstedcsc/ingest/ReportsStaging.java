@@ -37,6 +37,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stages the published PDF reports under DIR/reports (any depth). Each file is parsed once, in parallel, by
@@ -44,6 +46,8 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class ReportsStaging {
   private ReportsStaging() {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReportsStaging.class);
 
   public static final String SOURCE = "report";
   public static final String DIR = "reports";
@@ -133,7 +137,12 @@ public final class ReportsStaging {
     List<Row> out = new ArrayList<>();
     while (files.hasNext()) {
       Row file = files.next();
-      ParsedReport r = parser.parseWithTimeout(file.getAs("content"), TIME_LIMIT);
+      String path = file.getAs("path");
+      ParsedReport r = parser.parseWithTimeout(file.getAs("content"), TIME_LIMIT, path);
+      if (r.status().equals(ParsedReport.UNPARSEABLE_PDF) || r.status().equals(ParsedReport.TIMEOUT)) {
+        // One line per hostile file; what PDFBox itself said goes to the log file under this path (README, Reports).
+        LOG.warn("{}: {}: {}", path, r.status(), r.detail());
+      }
       List<Row> judgements = r.judgements().stream()
           .map((ReportJudgement j) -> RowFactory.create(j.wording(), j.area(), j.gradeText())).toList();
       out.add(RowFactory.create(file.getAs("path"), file.getAs("length"), r.status(), r.detail(),
