@@ -68,7 +68,7 @@ public final class RunLog {
   /** One recorded run: its manifest, or why its file cannot be read (the manifest is then null). */
   public record Run(String runId, RunManifest manifest, String problem) {}
 
-  /** The newest {@code n} runs, newest first; a damaged record is listed with its problem rather than ending the list. */
+  /** The newest {@code n} runs, newest first; a damaged record is listed with its problem, not left to end the list. */
   public List<Run> latest(int n) {
     Path runs = root.resolve(RUNS);
     if (!Files.isDirectory(runs)) return List.of();
