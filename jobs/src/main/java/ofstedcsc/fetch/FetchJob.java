@@ -117,6 +117,7 @@ public final class FetchJob {
         }
       }
       progress.note(listed.size() + " reports listed, " + present + " present, " + missing.size() + " to fetch");
+      int lineFailures = failed.size();
       for (Listed r : missing) {
         // A bad file of the same name is replaced where it lies, so that the folder never holds two copies.
         Path target = existing(reports, r).findFirst().orElse(reports.resolve(r.folder()).resolve(r.file()));
@@ -125,7 +126,8 @@ public final class FetchJob {
           folder(target.getParent());
           downloader.download(r.link(), target, redirects, FetchJob::pdfProblem);
           fetched.add(name);
-          progress.note("fetched " + name + " (" + (fetched.size() + failed.size()) + "/" + missing.size() + ")");
+          progress.note("fetched " + name + " (" + (fetched.size() + failed.size() - lineFailures) + "/"
+              + missing.size() + ")");
         } catch (Downloader.Failed e) {
           failed.add(new Failure(name, r.link().toString(), e.getMessage()));
           progress.note("failed  " + name + ": " + e.getMessage());
