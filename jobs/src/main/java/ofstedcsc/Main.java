@@ -248,7 +248,22 @@ public final class Main {
     } catch (RefreshLock.Busy e) {
       System.err.println("ofsted: " + e.getMessage());
       return BUSY;
+    } catch (Exception e) {
+      // Spark's SparkException is checked but undeclared, hence Exception; anything else goes on as before.
+      String full = noSpace(e);
+      if (full == null) throw e;
+      System.err.println("ofsted: no space left on device (" + full + "); free some space and run again");
+      return FAILURE;
     }
+  }
+
+  /** The first line of the "No space left on device" error among e's causes, however Spark or Hadoop wrapped it. */
+  private static String noSpace(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (m.contains("No space left on device")) return m.lines().findFirst().orElse(m);
+    }
+    return null;
   }
 
   /** A command line that could not be understood: the reason, where to look, and the exit code for it. */

@@ -9,12 +9,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -22,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ofstedcsc.reports.ReportParser;
 
 /**
  * Downloads one URL at a time to a file, politely and without leaving half a file behind.
@@ -34,7 +37,11 @@ import java.util.regex.Pattern;
  *
  * <p>Attempts are retried with exponential back-off on server errors (5xx, 408, 429), time-outs and broken
  * connections, never on other client errors (404, 403, 410) or on a complete body that fails its check. Requests
- * start at least {@link Settings#interval()} apart, retries included.
+ * start at least {@link Settings#interval()} apart, retries and redirects included.
+ *
+ * <p>A body larger than {@link Settings#maxBytes()} is abandoned (when its Content-Length says so, before it is read),
+ * and a redirect is followed only to a location the caller allows: a site cannot make a fetch fill the disk or fetch
+ * from wherever it points.
  */
 public final class Downloader implements AutoCloseable {
 
@@ -44,20 +51,29 @@ public final class Downloader implements AutoCloseable {
    * @param attempts attempts per URL, the first included
    * @param backoff the wait before the second attempt; it doubles before each further one
    * @param interval the least time between the starts of two requests
+   * @param maxBytes the largest body accepted
    */
   public record Settings(Duration connectTimeout, Duration attemptTimeout, int attempts, Duration backoff,
-      Duration interval) {
+      Duration interval, long maxBytes) {
 
-    /** One request a second to a public site; 4 attempts over about 14 s of back-off. */
+    /**
+     * One request a second to a public site; 4 attempts over about 14 s of back-off; nothing larger than the parser
+     * reads, since a larger file would only be quarantined.
+     */
     public static Settings polite() {
       return new Settings(Duration.ofSeconds(15), Duration.ofSeconds(120), 4, Duration.ofSeconds(2),
-          Duration.ofSeconds(1));
+          Duration.ofSeconds(1), ReportParser.MAX_BYTES);
     }
   }
 
   /** Checks a complete download: null if it is what was asked for, else why not. */
   public interface Check {
     String problem(Path file) throws IOException;
+  }
+
+  /** Where a download may be redirected to; its toString names those places, for the message when it may not. */
+  public interface Redirects {
+    boolean allowed(URI location);
   }
 
   /** A download that failed for good; no file was left behind. */
@@ -81,6 +97,9 @@ public final class Downloader implements AutoCloseable {
   }
 
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
+  private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+  /** Redirects followed in one attempt: a longer chain is a loop or a trap, not a file that moved. */
+  private static final int MAX_REDIRECTS = 5;
   /** The longest wait a server's Retry-After can ask for before it is capped. */
   private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(2);
   static final String USER_AGENT = "ofsted-csc-fetch/1";
@@ -98,13 +117,23 @@ public final class Downloader implements AutoCloseable {
     this.settings = settings;
     this.client = HttpClient.newBuilder()
         .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NORMAL)
+        // Followed here, one hop at a time, so that each location is checked before it is asked for.
+        .followRedirects(HttpClient.Redirect.NEVER)
         .build();
   }
 
-  /** Downloads {@code uri} to {@code target}, replacing it atomically; throws {@link Failed} leaving no file. */
-  public void download(URI uri, Path target, Check check) throws Failed, InterruptedException {
+  /**
+   * Downloads {@code uri} to {@code target}, replacing it atomically, following redirects only where
+   * {@code redirects} allows; throws {@link Failed} leaving no file.
+   */
+  public void download(URI uri, Path target, Redirects redirects, Check check) throws Failed, InterruptedException {
     Path part = partial(target);
+    try {
+      // A name the file system refuses (too long, say) fails here, before anything is asked of the server.
+      Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
+    } catch (IOException e) {
+      throw new Failed("cannot write " + part.getFileName() + ": " + reason(e));
+    }
     try {
       Attempt last = null;
       for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
@@ -112,7 +141,7 @@ public final class Downloader implements AutoCloseable {
           Duration backoff = settings.backoff().multipliedBy(1L << (attempt - 2));
           Thread.sleep(max(backoff, last.retryAfter()).toMillis());
         }
-        last = attempt(uri, part);
+        last = attempt(uri, part, redirects);
         if (last.problem() == null) {
           String problem = check.problem(part);
           if (problem != null) {
@@ -127,7 +156,7 @@ public final class Downloader implements AutoCloseable {
       }
       throw new Failed(last.problem() + (last.retry() ? " (" + settings.attempts() + " attempts)" : ""));
     } catch (IOException e) {
-      throw new Failed("cannot write " + part + ": " + e.getMessage());
+      throw new Failed("cannot write " + part.getFileName() + ": " + reason(e));
     } finally {
       try {
         Files.deleteIfExists(part);
@@ -142,23 +171,51 @@ public final class Downloader implements AutoCloseable {
     return target.resolveSibling("." + target.getFileName() + ".part");
   }
 
-  private Attempt attempt(URI uri, Path part) throws IOException, InterruptedException {
+  private Attempt attempt(URI uri, Path part, Redirects redirects) throws IOException, InterruptedException {
     long have = Files.exists(part) ? Files.size(part) : 0;
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .timeout(settings.attemptTimeout())
-        .header("User-Agent", USER_AGENT);
-    if (have > 0) {
-      request.header("Range", "bytes=" + have + "-");
-    }
-    pace();
     long start = System.nanoTime();
     HttpResponse<InputStream> response;
-    try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
-      return Attempt.retry("no response within " + seconds(settings.attemptTimeout()));
-    } catch (IOException e) {
-      return Attempt.retry("connection failed: " + message(e));
+    for (int hop = 0; ; hop++) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+          .timeout(settings.attemptTimeout())
+          .header("User-Agent", USER_AGENT);
+      if (have > 0) {
+        request.header("Range", "bytes=" + have + "-");
+      }
+      pace();
+      HttpResponse<InputStream> answer;
+      try {
+        answer = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      } catch (HttpTimeoutException e) {
+        return Attempt.retry("no response within " + seconds(settings.attemptTimeout()));
+      } catch (IOException e) {
+        return Attempt.retry("connection failed: " + message(e));
+      }
+      if (!REDIRECTS.contains(answer.statusCode())) {
+        response = answer;
+        break;
+      }
+      answer.body().close();
+      String location = answer.headers().firstValue("Location").orElse("");
+      if (location.isEmpty()) {
+        return Attempt.fatal("HTTP " + answer.statusCode() + " without a Location");
+      }
+      URI next;
+      try {
+        next = uri.resolve(location);
+      } catch (IllegalArgumentException e) {
+        return Attempt.fatal("HTTP " + answer.statusCode() + " to an unusable location '" + location + "'");
+      }
+      if (!redirects.allowed(next)) {
+        return Attempt.fatal("redirected to " + next + ", outside " + redirects + ": not followed");
+      }
+      if (uri.getScheme().equalsIgnoreCase("https") && !next.getScheme().equalsIgnoreCase("https")) {
+        return Attempt.fatal("redirected from https to " + next + ", which is not followed");
+      }
+      if (hop == MAX_REDIRECTS) {
+        return Attempt.fatal("more than " + MAX_REDIRECTS + " redirects");
+      }
+      uri = next;
     }
     int status = response.statusCode();
     try (InputStream body = response.body()) {
@@ -175,6 +232,7 @@ public final class Downloader implements AutoCloseable {
         expected = range.group(3).equals("*") ? -1 : Long.parseLong(range.group(3));
       } else if (status == 200) {
         append = false;
+        have = 0;
         expected = length.orElse(-1);
       } else if (status == 416 && have > 0) {
         // What is already here cannot be resumed (the file changed, or it is longer than the file): start again.
@@ -185,16 +243,22 @@ public final class Downloader implements AutoCloseable {
       } else {
         return Attempt.fatal("HTTP " + status);
       }
+      if (expected > settings.maxBytes()) {
+        return Attempt.fatal(expected + " bytes, over the " + bytes(settings.maxBytes()) + " a download may have");
+      }
       Duration left = settings.attemptTimeout().minusNanos(System.nanoTime() - start);
       long size;
       try {
-        size = copy(body, part, append, left);
+        size = copy(body, part, append, settings.maxBytes() - have, left);
       } catch (IOException e) {
         return Attempt.retry("broken off at byte " + Files.size(part) + (expected >= 0 ? " of " + expected : "")
             + ": " + message(e));
       }
       if (size < 0) {
         return Attempt.retry("not complete within " + seconds(settings.attemptTimeout()));
+      }
+      if (size > settings.maxBytes()) {
+        return Attempt.fatal("over the " + bytes(settings.maxBytes()) + " a download may have");
       }
       if (expected >= 0 && size != expected) {
         return Attempt.retry("truncated: " + size + " of " + expected + " bytes");
@@ -207,9 +271,10 @@ public final class Downloader implements AutoCloseable {
 
   /**
    * Copies the body to the partial file within {@code left}; returns the file's size, or -1 when time ran out.
-   * HttpClient's request time-out covers the response headers only, so a trickling body is cut off here.
+   * HttpClient's request time-out covers the response headers only, so a trickling body is cut off here. At most
+   * one byte more than {@code room} is written: enough to tell that the body is too large without storing it.
    */
-  private long copy(InputStream body, Path part, boolean append, Duration left) throws IOException {
+  private long copy(InputStream body, Path part, boolean append, long room, Duration left) throws IOException {
     AtomicBoolean late = new AtomicBoolean();
     ScheduledFuture<?> cutOff = watchdog.schedule(() -> {
       late.set(true);
@@ -221,7 +286,13 @@ public final class Downloader implements AutoCloseable {
     }, Math.max(left.toMillis(), 1), TimeUnit.MILLISECONDS);
     try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-      body.transferTo(out);
+      byte[] buffer = new byte[64 * 1024];
+      long written = 0;
+      int n;
+      while (written <= room && (n = body.read(buffer, 0, (int) Math.min(buffer.length, room + 1 - written))) >= 0) {
+        out.write(buffer, 0, n);
+        written += n;
+      }
     } catch (IOException e) {
       if (!late.get()) {
         throw e;
@@ -256,6 +327,15 @@ public final class Downloader implements AutoCloseable {
 
   private static String seconds(Duration d) {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+
+  private static String bytes(long n) {
+    return n % (1 << 20) == 0 ? (n >> 20) + " MiB" : n + " bytes";
+  }
+
+  /** A file system's own reason ("File name too long") without the long path it would repeat. */
+  static String reason(IOException e) {
+    return e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : message(e);
   }
 
   private static String message(IOException e) {

@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +56,26 @@ public final class FetchJob {
   /** A report the index lists: where it goes and where it comes from. */
   record Listed(String folder, String file, String urn, URI link) {}
 
+  /**
+   * Where a download may be redirected: Ofsted's own hosts and the index's. A report link that moves within them is
+   * followed; one that leads anywhere else is a failure, so that a hijacked or mistaken link fetches nothing.
+   */
+  record Redirects(String indexHost) implements Downloader.Redirects {
+    static final String OFSTED = "ofsted.gov.uk";
+
+    @Override
+    public boolean allowed(URI location) {
+      String host = location.getHost() == null ? "" : location.getHost().toLowerCase(Locale.ROOT);
+      return List.of("http", "https").contains(String.valueOf(location.getScheme()).toLowerCase(Locale.ROOT))
+          && (host.equals(OFSTED) || host.endsWith("." + OFSTED) || host.equalsIgnoreCase(indexHost));
+    }
+
+    @Override
+    public String toString() {
+      return OFSTED + ", its subdomains and the index's host " + indexHost;
+    }
+  }
+
   /** Runs a fetch and prints its summary; false when anything failed. */
   public static boolean run(Path dir, URI indexUrl, Downloader.Settings settings) {
     try (Downloader downloader = new Downloader(settings)) {
@@ -76,13 +99,14 @@ public final class FetchJob {
     try {
       Files.createDirectories(dir);
       Path index = dir.resolve(IndexStaging.FILE);
-      String indexOutcome = fetchIndex(indexUrl, index, downloader);
+      Redirects redirects = new Redirects(indexUrl.getHost());
+      String indexOutcome = fetchIndex(indexUrl, index, downloader, redirects);
       progress.note("index " + indexUrl + ": " + indexOutcome);
       List<String> skipped = new ArrayList<>();
-      List<Listed> listed = listed(index, skipped);
+      List<Failure> failed = new ArrayList<>();
+      List<Listed> listed = listed(index, skipped, failed);
       Path reports = dir.resolve(ReportsStaging.DIR);
       List<String> fetched = new ArrayList<>();
-      List<Failure> failed = new ArrayList<>();
       int present = 0;
       List<Listed> missing = new ArrayList<>();
       for (Listed r : listed) {
@@ -93,15 +117,17 @@ public final class FetchJob {
         }
       }
       progress.note(listed.size() + " reports listed, " + present + " present, " + missing.size() + " to fetch");
+      int lineFailures = failed.size();
       for (Listed r : missing) {
         // A bad file of the same name is replaced where it lies, so that the folder never holds two copies.
         Path target = existing(reports, r).findFirst().orElse(reports.resolve(r.folder()).resolve(r.file()));
         String name = dir.relativize(target).toString();
-        Files.createDirectories(target.getParent());
         try {
-          downloader.download(r.link(), target, FetchJob::pdfProblem);
+          folder(target.getParent());
+          downloader.download(r.link(), target, redirects, FetchJob::pdfProblem);
           fetched.add(name);
-          progress.note("fetched " + name + " (" + (fetched.size() + failed.size()) + "/" + missing.size() + ")");
+          progress.note("fetched " + name + " (" + (fetched.size() + failed.size() - lineFailures) + "/"
+              + missing.size() + ")");
         } catch (Downloader.Failed e) {
           failed.add(new Failure(name, r.link().toString(), e.getMessage()));
           progress.note("failed  " + name + ": " + e.getMessage());
@@ -113,12 +139,21 @@ public final class FetchJob {
     }
   }
 
+  /** The report's folder; one the file system refuses (a name too long, say) fails that report alone. */
+  private static void folder(Path dir) throws Downloader.Failed {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new Downloader.Failed("cannot create its folder: " + Downloader.reason(e));
+    }
+  }
+
   /** Downloads the index beside the current one and swaps it in atomically once its header checks out. */
-  private static String fetchIndex(URI url, Path index, Downloader downloader)
+  private static String fetchIndex(URI url, Path index, Downloader downloader, Redirects redirects)
       throws Downloader.Failed, InterruptedException, IOException {
     Path fresh = index.resolveSibling("." + index.getFileName() + ".new");
     try {
-      downloader.download(url, fresh, FetchJob::indexProblem);
+      downloader.download(url, fresh, redirects, FetchJob::indexProblem);
       if (Files.exists(index) && Files.mismatch(fresh, index) == -1) {
         return "unchanged";
       }
@@ -141,18 +176,31 @@ public final class FetchJob {
     }
   }
 
-  /** The reports the index lists, once each; lines that cannot name a safe path and a link are skipped. */
-  static List<Listed> listed(Path index, List<String> skipped) throws IOException {
-    List<String> lines = Files.readAllLines(index, StandardCharsets.UTF_8);
-    List<String> header = ReferenceTable.splitCsvLine(lines.get(0).replace("\uFEFF", "")).stream()
-        .map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+  /**
+   * The reports the index lists, once each; lines that cannot name a safe path and a link are skipped, and a line that
+   * is not UTF-8 is a failure: its report, if it names one, cannot be told apart from a mangled name.
+   */
+  static List<Listed> listed(Path index, List<String> skipped, List<Failure> failed) throws IOException {
+    List<byte[]> lines = lines(Files.readAllBytes(index));
+    // The header passed the index check: its required names are ASCII whatever else it holds.
+    List<String> header = ReferenceTable.splitCsvLine(new String(lines.get(0), StandardCharsets.UTF_8)
+            .replace("\uFEFF", "")).stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
     Map<String, Listed> byKey = new LinkedHashMap<>();
     for (int i = 1; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
+      String where = IndexStaging.FILE + ":" + (i + 1);
+      CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+      ByteBuffer bytes = ByteBuffer.wrap(lines.get(i));
+      CharBuffer text = CharBuffer.allocate(bytes.remaining());
+      if (utf8.decode(bytes, text, true).isError()) {
+        failed.add(new Failure(where, "", String.format("not UTF-8 (byte 0x%02X at byte %d of the line)",
+            bytes.get(bytes.position()), bytes.position() + 1)));
         continue;
       }
-      List<String> cells = ReferenceTable.splitCsvLine(lines.get(i));
-      String where = IndexStaging.FILE + ":" + (i + 1);
+      String line = text.flip().toString();
+      if (line.isBlank()) {
+        continue;
+      }
+      List<String> cells = ReferenceTable.splitCsvLine(line);
       if (cells.size() != header.size()) {
         skipped.add(where + ": " + cells.size() + " fields, the header has " + header.size());
         continue;
@@ -180,6 +228,20 @@ public final class FetchJob {
       }
     }
     return new ArrayList<>(byKey.values());
+  }
+
+  /** The file's lines as bytes, without their CR LF or LF: '\n' never occurs inside a UTF-8 sequence. */
+  private static List<byte[]> lines(byte[] file) {
+    List<byte[]> lines = new ArrayList<>();
+    int from = 0;
+    while (from < file.length) {
+      int to = from;
+      while (to < file.length && file[to] != '\n') to++;
+      int end = to > from && file[to - 1] == '\r' ? to - 1 : to;
+      lines.add(Arrays.copyOfRange(file, from, end));
+      from = to + 1;
+    }
+    return lines;
   }
 
   /** One plain name: no separators, not hidden (the ingest skips hidden names), so never outside reports/. */
@@ -238,7 +300,7 @@ public final class FetchJob {
     out.printf("  fetched   %6d%n", r.fetched().size());
     out.printf("  failed    %6d%n", r.failed().size());
     for (Failure f : r.failed()) {
-      out.printf("    %s <%s>: %s%n", f.report(), f.link(), f.reason());
+      out.printf("    %s%s: %s%n", f.report(), f.link().isEmpty() ? "" : " <" + f.link() + ">", f.reason());
     }
     if (!r.skipped().isEmpty()) {
       out.printf("  skipped   %6d index lines that name no report:%n", r.skipped().size());

@@ -37,6 +37,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stages the published PDF reports under DIR/reports (any depth). Each file is parsed once, in parallel, by
@@ -45,10 +47,11 @@ import org.apache.spark.sql.types.StructType;
 public final class ReportsStaging {
   private ReportsStaging() {}
 
+  private static final Logger LOG = LoggerFactory.getLogger(ReportsStaging.class);
+
   public static final String SOURCE = "report";
   public static final String DIR = "reports";
-  /** Bounds on one report, so that a hostile file cannot take the batch down. */
-  static final long MAX_BYTES = 64L << 20;
+  /** With {@link ReportParser#MAX_BYTES}, the bounds on one report: a hostile file cannot take the batch down. */
   static final Duration TIME_LIMIT = Duration.ofSeconds(60);
 
   static final StructType JUDGEMENT = new StructType()
@@ -83,16 +86,16 @@ public final class ReportsStaging {
         .option("recursiveFileLookup", "true")
         .option("pathGlobFilter", "*.[pP][dD][fF]")
         .load(reportsDir)
-        .filter(col("length").leq(MAX_BYTES));
+        .filter(col("length").leq(ReportParser.MAX_BYTES));
     if (only != null) {
       listed = listed.join(broadcast(only.select("path")), "path");
       files = files.join(broadcast(only.select("path")), "path");
     }
     Dataset<Row> empty = listed.filter(col("length").equalTo(0))
         .withColumn("status", lit(ParsedReport.EMPTY_FILE)).withColumn("detail", lit("the file has no bytes"));
-    Dataset<Row> tooLarge = listed.filter(col("length").gt(MAX_BYTES))
+    Dataset<Row> tooLarge = listed.filter(col("length").gt(ReportParser.MAX_BYTES))
         .withColumn("status", lit(ParsedReport.TOO_LARGE))
-        .withColumn("detail", lit("over " + (MAX_BYTES >> 20) + " MiB"));
+        .withColumn("detail", lit("over " + (ReportParser.MAX_BYTES >> 20) + " MiB"));
     Dataset<Row> parsed = files.select("path", "length", "content")
         .mapPartitions((MapPartitionsFunction<Row, Row>) ReportsStaging::parsePartition, Encoders.row(PARSED));
     return parsed.unionByName(tooLarge, true).unionByName(empty, true);
@@ -134,7 +137,12 @@ public final class ReportsStaging {
     List<Row> out = new ArrayList<>();
     while (files.hasNext()) {
       Row file = files.next();
-      ParsedReport r = parser.parseWithTimeout(file.getAs("content"), TIME_LIMIT);
+      String path = file.getAs("path");
+      ParsedReport r = parser.parseWithTimeout(file.getAs("content"), TIME_LIMIT, path);
+      if (r.status().equals(ParsedReport.UNPARSEABLE_PDF) || r.status().equals(ParsedReport.TIMEOUT)) {
+        // One line per hostile file; what PDFBox itself said goes to the log file under this path (README, Reports).
+        LOG.warn("{}: {}: {}", path, r.status(), r.detail());
+      }
       List<Row> judgements = r.judgements().stream()
           .map((ReportJudgement j) -> RowFactory.create(j.wording(), j.area(), j.gradeText())).toList();
       out.add(RowFactory.create(file.getAs("path"), file.getAs("length"), r.status(), r.detail(),

@@ -1,7 +1,6 @@
 package ofstedcsc.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -19,26 +18,39 @@ public final class ParquetFooters {
 
   public record Summary(MessageType schema, long rows, int files) {}
 
+  /** A table whose directory cannot be listed or one of whose files has no readable footer; names the file. */
+  public static final class Unreadable extends RuntimeException {
+    Unreadable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   public static Summary read(Configuration conf, String tableDir) {
     Path dir = new Path(tableDir);
+    List<FileStatus> parts = new ArrayList<>();
+    FileSystem fs;
     try {
-      FileSystem fs = dir.getFileSystem(conf);
-      List<FileStatus> parts = new ArrayList<>();
+      fs = dir.getFileSystem(conf);
       for (FileStatus f : fs.listStatus(dir)) {
         if (f.isFile() && f.getPath().getName().endsWith(".parquet")) parts.add(f);
       }
-      MessageType schema = null;
-      long rows = 0;
-      for (FileStatus part : parts) {
-        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(part, conf))) {
-          ParquetMetadata footer = reader.getFooter();
-          schema = footer.getFileMetaData().getSchema();
-          rows += reader.getRecordCount();
-        }
-      }
-      return new Summary(schema, rows, parts.size());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new Unreadable("cannot list " + tableDir + ": " + e.getMessage(), e);
     }
+    MessageType schema = null;
+    long rows = 0;
+    for (FileStatus part : parts) {
+      try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(part, conf))) {
+        ParquetMetadata footer = reader.getFooter();
+        schema = footer.getFileMetaData().getSchema();
+        rows += reader.getRecordCount();
+      } catch (IOException | RuntimeException e) {
+        // parquet-mr reports a truncated file or one that is no Parquet at all as a RuntimeException, not an
+        // IOException; either way the caller needs to know which file it was.
+        String name = part.getPath().getName();
+        throw new Unreadable(name + ": " + String.valueOf(e.getMessage()).replace(part.getPath().toString(), name), e);
+      }
+    }
+    return new Summary(schema, rows, parts.size());
   }
 }

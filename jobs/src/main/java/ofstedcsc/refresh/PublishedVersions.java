@@ -5,9 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import ofstedcsc.Progress;
+import ofstedcsc.io.ParquetFooters;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * The layout a refresh publishes, for readers that open fixed paths:
@@ -42,6 +46,78 @@ public final class PublishedVersions {
       return root.resolve(Files.readSymbolicLink(link)).normalize();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * One table of a version: the rows its manifest gives (null where it gives none), the rows its footers hold (null
+   * when it is missing or unreadable), and why it could not be read.
+   */
+  public record TableCheck(String table, Long expected, Long found, String unreadable) {
+    /** MISSING, UNREADABLE with the file and reason, MISMATCH, or null when the table is what the manifest says. */
+    public String problem() {
+      if (unreadable != null) return "UNREADABLE (" + unreadable + ")";
+      if (found == null) return "MISSING";
+      return expected == null || expected.equals(found) ? null : "MISMATCH";
+    }
+  }
+
+  /**
+   * What {@code current} shows, checked against its manifest: {@code damage} is null when the version is whole, else
+   * says in one line what is wrong; {@code manifest} is null when it cannot be read.
+   */
+  public record Published(Path dir, RunManifest manifest, List<TableCheck> tables, String damage) {}
+
+  /** {@code current}'s version read and checked, or null before the first refresh. */
+  public Published published() {
+    Path dir = current();
+    if (dir == null) return null;
+    String name = root.relativize(dir).toString();
+    if (!Files.isDirectory(dir)) {
+      return new Published(dir, null, List.of(), name + " does not exist (pruned or deleted): current points nowhere");
+    }
+    RunManifest manifest;
+    try {
+      manifest = RunManifest.read(dir.resolve(MANIFEST));
+    } catch (RunManifest.Unreadable e) {
+      return new Published(dir, null, List.of(), e.getMessage());
+    }
+    List<TableCheck> tables = check(dir, manifest);
+    List<String> bad = tables.stream().filter(t -> t.problem() != null).map(t -> t.table() + " " + t.problem())
+        .toList();
+    return new Published(dir, manifest, tables, bad.isEmpty() ? null : name + ": " + String.join("; ", bad));
+  }
+
+  /**
+   * The published version a refresh may build on, or null: before the first refresh, and when {@code current} is
+   * damaged, since its manifest would vouch for inputs ('unchanged') and its report cache for parses that are not
+   * there. The damage is noted, and the refresh then publishes a complete new version.
+   */
+  Published usable(Progress progress) {
+    Published published = published();
+    if (published != null && published.damage() != null) {
+      progress.note("current is damaged (" + published.damage() + "): publishing a complete new version");
+      return null;
+    }
+    return published;
+  }
+
+  /** Every table the manifest lists, then the report cache (whose rows it does not count), from the footers. */
+  private static List<TableCheck> check(Path version, RunManifest manifest) {
+    Configuration conf = new Configuration();
+    List<TableCheck> checks = new ArrayList<>();
+    manifest.tables().forEach((table, rows) -> checks.add(check(conf, version, table, rows)));
+    if (Files.exists(version.resolve(REPORT_CACHE))) checks.add(check(conf, version, REPORT_CACHE, null));
+    return checks;
+  }
+
+  private static TableCheck check(Configuration conf, Path version, String table, Long expected) {
+    Path dir = version.resolve(table);
+    if (!Files.isDirectory(dir)) return new TableCheck(table, expected, null, null);
+    try {
+      return new TableCheck(table, expected, ParquetFooters.read(conf, dir.toString()).rows(), null);
+    } catch (ParquetFooters.Unreadable e) {
+      return new TableCheck(table, expected, null, e.getMessage());
     }
   }
 

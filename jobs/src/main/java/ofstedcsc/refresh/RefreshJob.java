@@ -66,14 +66,15 @@ public final class RefreshJob {
       RunLog log = new RunLog(root);
       versions.removeUnfinished();
       log.removeUnfinished();
-      Path current = versions.current();
+      PublishedVersions.Published usable = versions.usable(progress);
+      Path current = usable == null ? null : usable.dir();
       log.recordIfMissing(current);
 
       Configuration conf = new Configuration();
       IngestJob.Inputs inputs = IngestJob.locate(conf, s.input());
       List<InputFile> files = InputFiles.of(conf, s.input(), inputs);
       progress.stage("hash_inputs", "hashed " + files.size() + " input files in " + s.input());
-      RunManifest previous = current == null ? null : RunManifest.read(current.resolve(PublishedVersions.MANIFEST));
+      RunManifest previous = usable == null ? null : usable.manifest();
       String code = codeVersion();
       long reports = files.stream().filter(f -> f.path().startsWith(InputFiles.REPORTS_PREFIX)).count();
 
@@ -114,10 +115,10 @@ public final class RefreshJob {
       }
 
       Map<Table, Dataset<Row>> tables = Pipeline.tables(spark, inputs, parsed, s.asOf(), s.publishedBy());
-      for (Map.Entry<Table, Dataset<Row>> t : tables.entrySet()) {
-        progress.note("writing " + t.getKey().name());
-        store.write(t.getKey(), t.getValue());
-      }
+      TableStore.writeConcurrently(tables, (table, rows) -> {
+        progress.note("writing " + table.name());
+        store.write(table, rows);
+      });
       progress.stage("pipeline", "wrote " + tables.size() + " tables, the marts as at " + s.asOf());
 
       List<SourceCount> sources = SourceCount.read(store);

@@ -65,16 +65,28 @@ public final class RunLog {
     }
   }
 
-  /** The newest {@code n} runs, newest first. */
-  public List<RunManifest> latest(int n) {
+  /** One recorded run: its manifest, or why its file cannot be read (the manifest is then null). */
+  public record Run(String runId, RunManifest manifest, String problem) {}
+
+  /** The newest {@code n} runs, newest first; a damaged record is listed with its problem, not left to end the list. */
+  public List<Run> latest(int n) {
     Path runs = root.resolve(RUNS);
     if (!Files.isDirectory(runs)) return List.of();
     try (Stream<Path> s = Files.list(runs)) {
       return s.filter(p -> p.getFileName().toString().endsWith(".json") && !p.getFileName().toString().startsWith("."))
           .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).limit(n)
-          .map(RunManifest::read).toList();
+          .map(RunLog::run).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Run run(Path file) {
+    String runId = file.getFileName().toString().replaceFirst("\\.json$", "");
+    try {
+      return new Run(runId, RunManifest.read(file), null);
+    } catch (RunManifest.Unreadable e) {
+      return new Run(runId, null, e.getMessage());
     }
   }
 }

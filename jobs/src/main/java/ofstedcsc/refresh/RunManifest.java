@@ -1,10 +1,14 @@
 package ofstedcsc.refresh;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import ofstedcsc.io.ParquetRows;
@@ -67,12 +72,45 @@ public record RunManifest(String runId, String outcome, String version, Instant 
     }
   }
 
-  public static RunManifest read(Path file) {
-    try {
-      return JSON.readValue(file.toFile(), RunManifest.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+  /** A manifest that cannot be read back: the message says in one line which file and why. */
+  public static final class Unreadable extends RuntimeException {
+    Unreadable(String message, Throwable cause) {
+      super(message, cause);
     }
+  }
+
+  /**
+   * Reads a manifest back; throws {@link Unreadable} when the file is missing, cut short, not JSON or lacks a field,
+   * since a refresh decides from it what it may skip and must not half-trust it.
+   */
+  public static RunManifest read(Path file) {
+    RunManifest manifest;
+    try {
+      manifest = JSON.readValue(file.toFile(), RunManifest.class);
+    } catch (FileNotFoundException e) {
+      throw new Unreadable(file + " does not exist", e);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw new Unreadable(file + " is not a whole run manifest: " + e.getOriginalMessage()
+          + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), e);
+    } catch (IOException e) {
+      throw new Unreadable("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    String missing = manifest == null ? "everything" : manifest.missingField();
+    if (missing != null) {
+      throw new Unreadable(file + " is not a whole run manifest: it lacks " + missing, null);
+    }
+    return manifest;
+  }
+
+  /** The first field, as the JSON spells it, that is absent or null. */
+  private String missingField() {
+    Iterator<Map.Entry<String, JsonNode>> fields = JSON.valueToTree(this).fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (field.getValue().isNull()) return field.getKey();
+    }
+    return null;
   }
 
   /** The run_manifest rows: one per input, source, table, stage and report count, in the table's column order. */

@@ -1,15 +1,13 @@
 package ofstedcsc.refresh;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import ofstedcsc.ingest.StructuralError;
-import ofstedcsc.io.ParquetFooters;
-import org.apache.hadoop.conf.Configuration;
+import ofstedcsc.refresh.PublishedVersions.Published;
+import ofstedcsc.refresh.PublishedVersions.TableCheck;
 
 /**
  * {@code ofsted status}: the latest refreshes, and whether what {@code current} holds is what its manifest says, row
@@ -18,41 +16,49 @@ import org.apache.hadoop.conf.Configuration;
 public final class Status {
   private Status() {}
 
-  /** Prints the status; false when {@code current} disagrees with its manifest. */
+  /** Prints the status; false when {@code current} is damaged: it points nowhere, or disagrees with its manifest. */
   public static boolean print(String output, int runs, PrintStream out) {
     Path root = Paths.get(output).toAbsolutePath().normalize();
     PublishedVersions versions = new PublishedVersions(root);
-    Path current = versions.current();
-    List<RunManifest> latest = new RunLog(root).latest(runs);
+    Published current = versions.published();
+    List<RunLog.Run> latest = new RunLog(root).latest(runs);
     if (current == null && latest.isEmpty()) {
       throw new StructuralError("no refresh has published under " + output + ": run 'ofsted refresh --output "
           + output + "' first");
     }
-    boolean consistent = true;
     if (current != null) {
-      RunManifest manifest = RunManifest.read(current.resolve(PublishedVersions.MANIFEST));
-      out.printf("current -> versions/%s  (published %s, as at %s; versions kept: %s)%n", manifest.runId(),
-          manifest.endedAt(), manifest.asOf(), String.join(", ", versions.versions()));
-      out.println("Tables in current (rows in the manifest, rows in the Parquet footers):");
-      Configuration conf = new Configuration();
-      for (Map.Entry<String, Long> t : manifest.tables().entrySet()) {
-        Path table = current.resolve(t.getKey());
-        Long rows = Files.isDirectory(table) ? ParquetFooters.read(conf, table.toString()).rows() : null;
-        boolean ok = t.getValue().equals(rows);
-        consistent &= ok;
-        out.printf("  %-22s %8d %8s  %s%n", t.getKey(), t.getValue(), rows == null ? "missing" : rows.toString(),
-            ok ? "ok" : "MISMATCH");
+      List<String> complete = versions.versions();
+      String kept = "versions kept: " + (complete.isEmpty() ? "none" : String.join(", ", complete));
+      RunManifest manifest = current.manifest();
+      if (manifest == null) {
+        out.printf("current -> %s  DAMAGED  (%s)%n", root.relativize(current.dir()), kept);
+      } else {
+        out.printf("current -> versions/%s  (published %s, as at %s; %s)%n", manifest.runId(), manifest.endedAt(),
+            manifest.asOf(), kept);
+        out.println("Tables in current (rows in the manifest, rows in the Parquet footers):");
+        for (TableCheck t : current.tables()) {
+          out.printf("  %-22s %8s %8s  %s%n", t.table(), t.expected() == null ? "-" : t.expected().toString(),
+              t.found() == null ? "-" : t.found().toString(), t.problem() == null ? "ok" : t.problem());
+        }
       }
     }
     out.println("Latest runs (newest first):");
     out.printf("  %-22s %-10s %-22s %8s %10s %7s %7s%n", "run_id", "outcome", "version", "seconds", "as_of",
         "parsed", "reused");
-    for (RunManifest m : latest) {
+    for (RunLog.Run run : latest) {
+      RunManifest m = run.manifest();
+      if (m == null) {
+        out.printf("  %-22s %-10s %s%n", run.runId(), "unreadable", run.problem());
+        continue;
+      }
       out.printf("  %-22s %-10s %-22s %8.1f %10s %7d %7d%n", m.runId(), m.outcome(), m.version(),
           Duration.between(m.startedAt(), m.endedAt()).toMillis() / 1000.0, m.asOf(),
           m.reports().getOrDefault("parsed", 0L), m.reports().getOrDefault("reused", 0L));
     }
-    if (!consistent) out.println("current does not match its manifest: see the MISMATCH lines above");
-    return consistent;
+    if (current == null || current.damage() == null) return true;
+    out.println("current is damaged: " + current.damage());
+    out.println("The next refresh publishes a complete new version; or roll back to a version kept (README, Scheduled"
+        + " refreshes).");
+    return false;
   }
 }

@@ -47,7 +47,8 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 public final class ReportParser implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  static final long MAX_BYTES = 64L << 20;
+  /** The largest file read as a report; fetch downloads nothing larger, since it would only be quarantined. */
+  public static final long MAX_BYTES = 64L << 20;
   static final int MAX_PAGES = 1000;
   /** The most pages one report may cost, whatever its contents page says. */
   static final int MAX_PAGES_READ = 10;
@@ -101,10 +102,20 @@ public final class ReportParser implements Serializable {
     return parse(content, Deadline.NONE);
   }
 
-  /** As {@link #parse}, but gives up with status {@code timeout} once {@code limit} has passed. */
-  public ParsedReport parseWithTimeout(byte[] content, Duration limit) {
+  /**
+   * As {@link #parse}, but gives up with status {@code timeout} once {@code limit} has passed. The worker thread bears
+   * {@code source}'s name while it parses: PDFBox's own log lines name no file, and the thread ties them to one.
+   */
+  public ParsedReport parseWithTimeout(byte[] content, Duration limit, String source) {
     Deadline deadline = Deadline.after(limit);
-    Future<ParsedReport> future = TIMED.submit(() -> parse(content, deadline));
+    Future<ParsedReport> future = TIMED.submit(() -> {
+      Thread.currentThread().setName("report-parser " + source);
+      try {
+        return parse(content, deadline);
+      } finally {
+        Thread.currentThread().setName("report-parser");
+      }
+    });
     try {
       return future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {

@@ -130,6 +130,22 @@ final class FaultyServer implements AutoCloseable {
     };
   }
 
+  /** A 200 without Content-Length: the body goes chunked, its size known only at its end. */
+  static Answer chunked(byte[] bytes) {
+    return (x, n) -> {
+      x.sendResponseHeaders(200, 0);
+      x.getResponseBody().write(bytes);
+    };
+  }
+
+  /** A redirect to {@code location}, as given (relative or absolute). */
+  static Answer redirect(int status, String location) {
+    return (x, n) -> {
+      x.getResponseHeaders().set("Location", location);
+      x.sendResponseHeaders(status, -1);
+    };
+  }
+
   /** Waits before answering at all. */
   static Answer slow(long millis, Answer then) {
     return (x, n) -> {

@@ -1,8 +1,10 @@
 package ofstedcsc.fetch;
 
+import static ofstedcsc.fetch.FaultyServer.chunked;
 import static ofstedcsc.fetch.FaultyServer.file;
 import static ofstedcsc.fetch.FaultyServer.html;
 import static ofstedcsc.fetch.FaultyServer.inTurn;
+import static ofstedcsc.fetch.FaultyServer.redirect;
 import static ofstedcsc.fetch.FaultyServer.slow;
 import static ofstedcsc.fetch.FaultyServer.status;
 import static ofstedcsc.fetch.FaultyServer.trickle;
@@ -47,9 +49,10 @@ class FetchJobTest {
   private static final String AUG_2019 = "children's services inspection - 05 august 2019.pdf";
   private static final String NOV_2016 = "children's services inspection - 25 november 2016.pdf";
 
-  /** Fast settings: failures cost milliseconds, a time-out 700 ms. */
+  /** Fast settings: failures cost milliseconds, a time-out 700 ms; bodies up to 1 MiB. */
   private static final Downloader.Settings QUICK =
-      new Downloader.Settings(Duration.ofSeconds(2), Duration.ofMillis(700), 3, Duration.ofMillis(20), Duration.ZERO);
+      new Downloader.Settings(Duration.ofSeconds(2), Duration.ofMillis(700), 3, Duration.ofMillis(20), Duration.ZERO,
+          1 << 20);
 
   @TempDir Path temp;
   /** A directory whose name has a space and an apostrophe, as the corpus's names do. */
@@ -285,7 +288,7 @@ class FetchJobTest {
     server.answer("/file/1", inTurn(List.of(status(500)), file(report2024))).answer("/file/2", file(report2019));
     Duration interval = Duration.ofMillis(300);
 
-    fetch(new Downloader.Settings(Duration.ofSeconds(2), Duration.ofSeconds(2), 3, Duration.ZERO, interval));
+    fetch(new Downloader.Settings(Duration.ofSeconds(2), Duration.ofSeconds(2), 3, Duration.ZERO, interval, 1 << 20));
 
     assertEquals(4, server.requests.size());
     for (int i = 1; i < server.requests.size(); i++) {
@@ -312,7 +315,121 @@ class FetchJobTest {
     assertEquals(Main.USAGE, Main.execute(new String[] {"fetch", "--input", dir.toString(), "--index-url", "x"}));
   }
 
+  @Test
+  void anIndexLineThatIsNotUtf8IsOneFailureAndEveryOtherReportIsFetched() throws Exception {
+    String latin1 = line(AUG_2019, "/file/2").replace("A Inspector", "Zo\u00eb Inspector");
+    byte[] index = concat((HEADER + "\n" + line(AUG_2024, "/file/1") + "\n").getBytes(StandardCharsets.UTF_8),
+        latin1.getBytes(StandardCharsets.ISO_8859_1),
+        ("\n" + line(NOV_2016, "/file/3") + "\n").getBytes(StandardCharsets.UTF_8));
+    server.answer("/index.csv", file(index));
+    server.answer("/file/1", file(report2024)).answer("/file/2", file(report2019)).answer("/file/3", file(report2016));
+
+    FetchJob.Result result = fetch(QUICK);
+
+    int at = latin1.indexOf('\u00eb') + 1;
+    assertEquals(List.of(new FetchJob.Failure("ofsted_csc_ilacs_history.csv:3", "",
+        "not UTF-8 (byte 0xEB at byte " + at + " of the line)")), result.failed());
+    assertEquals(List.of(report(AUG_2024), report(NOV_2016)), result.fetched());
+    assertEquals(0, server.count("/file/2"));
+    assertArrayEquals(index, Files.readAllBytes(dir.resolve("ofsted_csc_ilacs_history.csv")),
+        "the index is swapped in: the ingest quarantines the line itself");
+    assertEquals("    ofsted_csc_ilacs_history.csv:3: not UTF-8 (byte 0xEB at byte " + at + " of the line)",
+        summary(result).lines().filter(l -> l.contains(":3")).findFirst().orElseThrow());
+  }
+
+  @Test
+  void aNameLongerThanTheFileSystemAllowsIsOneFailureAndTheCommandStillSummarises() throws Exception {
+    String longFolder = "k".repeat(300);
+    String longFile = "children's services inspection " + "x".repeat(300) + " - 25 november 2016.pdf";
+    serveIndex(line(AUG_2024, "/file/1").replace(",kirklees,", "," + longFolder + ","), line(longFile, "/file/2"),
+        line(AUG_2019, "/file/3"));
+    server.answer("/file/1", file(report2024)).answer("/file/2", file(report2016)).answer("/file/3", file(report2019));
+
+    FetchJob.Result result = fetch(QUICK);
+
+    assertEquals(List.of(
+        new FetchJob.Failure("reports/80478_" + longFolder + "/" + AUG_2024, server.uri("/file/1").toString(),
+            "cannot create its folder: File name too long"),
+        new FetchJob.Failure(report(longFile), server.uri("/file/2").toString(),
+            "cannot write ." + longFile + ".part: File name too long")), result.failed());
+    assertEquals(List.of(report(AUG_2019)), result.fetched());
+    assertEquals(0, server.count("/file/1") + server.count("/file/2"), "nothing is asked for that cannot be kept");
+    assertEquals(List.of("ofsted_csc_ilacs_history.csv", report(AUG_2019)), files());
+
+    String[] args = {"fetch", "--input", dir.toString(), "--index-url", server.uri("/index.csv").toString()};
+    assertEquals(Main.FAILURE, Main.execute(args));
+  }
+
+  @Test
+  void aBodyOverTheCapIsRefusedWhetherItsLengthIsSentOrNot() throws Exception {
+    assertEquals(64L << 20, Downloader.Settings.polite().maxBytes(), "the parser's own limit");
+    byte[] small = pdf("Kirklees", 1);
+    long cap = small.length;
+    assertTrue(report2024.length > cap && report2016.length > cap);
+    serveIndex(line(AUG_2024, "/file/1"), line(NOV_2016, "/file/2"), line(AUG_2019, "/file/3"));
+    server.answer("/file/1", file(report2024)).answer("/file/2", chunked(report2016)).answer("/file/3", file(small));
+
+    FetchJob.Result result = fetch(new Downloader.Settings(Duration.ofSeconds(2), Duration.ofMillis(700), 3,
+        Duration.ofMillis(20), Duration.ZERO, cap));
+
+    assertEquals(List.of(
+        new FetchJob.Failure(report(AUG_2024), server.uri("/file/1").toString(),
+            report2024.length + " bytes, over the " + cap + " bytes a download may have"),
+        new FetchJob.Failure(report(NOV_2016), server.uri("/file/2").toString(),
+            "over the " + cap + " bytes a download may have")), result.failed());
+    assertEquals(1, server.count("/file/1"), "a body too large is not asked for again");
+    assertEquals(1, server.count("/file/2"));
+    assertEquals(List.of(report(AUG_2019)), result.fetched(), "a body of exactly the cap is kept");
+    assertArrayEquals(small, read(AUG_2019));
+    assertEquals(List.of("ofsted_csc_ilacs_history.csv", report(AUG_2019)), files());
+  }
+
+  @Test
+  void redirectsAreFollowedOnlyWithinOfstedsHostsAndTheIndexs() throws Exception {
+    String elsewhere = "http://localhost:" + server.uri("/").getPort() + "/file/elsewhere";
+    serveIndex(line(AUG_2024, "/file/1"), line(AUG_2019, "/file/2"), line(NOV_2016, "/file/3"));
+    server.answer("/file/1", redirect(302, "/moved/1")).answer("/moved/1", redirect(301, server.uri("/final/1")
+        .toString())).answer("/final/1", file(report2024))
+        .answer("/file/2", redirect(302, elsewhere)).answer("/file/elsewhere", file(report2019))
+        .answer("/file/3", redirect(307, "/file/3"));
+
+    FetchJob.Result result = fetch(QUICK);
+
+    assertEquals(List.of(report(AUG_2024)), result.fetched());
+    assertArrayEquals(report2024, read(AUG_2024));
+    assertEquals(List.of(
+        new FetchJob.Failure(report(AUG_2019), server.uri("/file/2").toString(), "redirected to " + elsewhere
+            + ", outside ofsted.gov.uk, its subdomains and the index's host 127.0.0.1: not followed"),
+        new FetchJob.Failure(report(NOV_2016), server.uri("/file/3").toString(), "more than 5 redirects")),
+        result.failed());
+    assertEquals(0, server.count("/file/elsewhere"));
+    assertEquals(1, server.count("/file/2"), "a refused redirect is not tried again");
+    assertEquals(6, server.count("/file/3"));
+
+    FetchJob.Redirects hosts = new FetchJob.Redirects("jt-39.github.io");
+    for (String ok : List.of("https://files.ofsted.gov.uk/v1/file/50245391", "https://reports.ofsted.gov.uk/x",
+        "https://OFSTED.gov.uk/x", "https://jt-39.github.io/ofsted-ilacs-scrape-tool/x.csv")) {
+      assertTrue(hosts.allowed(java.net.URI.create(ok)), ok);
+    }
+    for (String no : List.of("https://evilofsted.gov.uk/x", "https://files.ofsted.gov.uk.example.com/x",
+        "ftp://files.ofsted.gov.uk/x", "https://github.io/x", "https://example.com/files.ofsted.gov.uk")) {
+      assertFalse(hosts.allowed(java.net.URI.create(no)), no);
+    }
+  }
+
   // ---- helpers ----
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) out.writeBytes(p);
+    return out.toByteArray();
+  }
+
+  private String summary(FetchJob.Result result) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    FetchJob.print(result, dir, new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+    return out.toString(StandardCharsets.UTF_8);
+  }
 
   private FetchJob.Result fetch(Downloader.Settings settings) throws Exception {
     try (Downloader downloader = new Downloader(settings)) {

@@ -49,6 +49,18 @@ class ReportPageTest {
   }
 
   @Test
+  void aFilterThatMatchesNothingSaysSoWithACountOfNone() {
+    Chromium.assumeInstalled();
+    for (String fragment : List.of("q=zzzz", "region=Atlantis", "q=kirklees&region=London")) {
+      ReportDom none = ReportDom.load(page, fragment);
+      assertEquals(List.of(), none.rows(), fragment);
+      assertEquals("Showing 0 of " + authorities + " authorities", none.count(), fragment);
+      assertTrue(Pattern.compile("<tbody><tr class=\"no-match\"><td class=\"none\" colspan=\"\\d+\">No authority"
+          + " matches\\.</td></tr></tbody>").matcher(none.html()).find(), fragment + ": " + none.html());
+    }
+  }
+
+  @Test
   void sortingByAColumnOrdersTheRowsAndMissingGradesGoLast() {
     Chromium.assumeInstalled();
     List<Integer> ascending = ReportDom.load(page, "sort=overall_effectiveness").grades(0);

@@ -174,4 +174,38 @@ class RefreshTest {
     assertEquals(current().getFileName().toString(), kept.get(1));
     assertEquals(LocalDate.parse("2026-12-01"), RefreshInputs.assertCurrentComplete(output).asOf());
   }
+
+  @Test
+  @Order(8)
+  void aDamagedManifestInCurrentGetsAFreshCompleteVersionNotUnchanged() throws Exception {
+    Path damaged = current();
+    Path manifest = damaged.resolve(PublishedVersions.MANIFEST);
+    Files.writeString(manifest, Files.readString(manifest).substring(0, 300));
+    int runs = new RunLog(output).latest(100).size();
+
+    // The same input and date as the last refresh: only the damage makes it publish.
+    assertEquals(Main.OK, refresh(input, output, "--as-of", "2026-12-01", "--keep", "2"));
+
+    RunManifest fresh = RefreshInputs.assertCurrentComplete(output);
+    assertEquals(RunManifest.PUBLISHED, fresh.outcome());
+    assertFalse(current().equals(damaged));
+    assertEquals(Map.of("parsed", 3L, "reused", 0L), fresh.reports(), "nothing of the damaged version is reused");
+    assertEquals(runs + 1, new RunLog(output).latest(100).size());
+  }
+
+  @Test
+  @Order(9)
+  void aCurrentPointingAtAPrunedVersionGetsAFreshCompleteVersion() throws Exception {
+    Path link = output.resolve(PublishedVersions.CURRENT);
+    Files.delete(link);
+    Files.createSymbolicLink(link, Path.of("versions/20000101T000000Z-gone"));
+
+    assertEquals(Main.OK, refresh(input, output, "--as-of", "2026-12-01", "--keep", "2"));
+
+    RunManifest fresh = RefreshInputs.assertCurrentComplete(output);
+    assertEquals(RunManifest.PUBLISHED, fresh.outcome());
+    assertEquals(output.resolve("versions").resolve(fresh.runId()), current());
+    assertEquals(Map.of("parsed", 3L, "reused", 0L), fresh.reports());
+    assertTrue(Status.print(output.toString(), 10, new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
+  }
 }

@@ -47,7 +47,8 @@ class CorpusReportsTest {
     parser.parse(Files.readAllBytes(files.get(0)));  // JIT and PDFBox's font set-up, not the per-file cost
     long start = System.nanoTime();
     for (Path file : files) {
-      results.put(corpus.relativize(file), parser.parseWithTimeout(Files.readAllBytes(file), Duration.ofSeconds(30)));
+      results.put(corpus.relativize(file), parser.parseWithTimeout(Files.readAllBytes(file), Duration.ofSeconds(30),
+          file.toString()));
     }
     parseNanos = System.nanoTime() - start;
   }

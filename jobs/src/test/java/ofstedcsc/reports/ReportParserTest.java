@@ -353,9 +353,9 @@ class ReportParserTest {
   @Test
   void timeoutInsteadOfHanging() {
     byte[] pdf = new TestPdf().page().prose(100, "Any report.").bytes();
-    ParsedReport r = PARSER.parseWithTimeout(pdf, Duration.ofNanos(1));
+    ParsedReport r = PARSER.parseWithTimeout(pdf, Duration.ofNanos(1), "any report.pdf");
     assertEquals(ParsedReport.TIMEOUT, r.status());
-    assertEquals(ParsedReport.NO_JUDGEMENTS, PARSER.parseWithTimeout(pdf, Duration.ofSeconds(30)).status());
+    assertEquals(ParsedReport.NO_JUDGEMENTS, PARSER.parseWithTimeout(pdf, Duration.ofSeconds(30), "any report.pdf").status());
   }
 
   @Test
