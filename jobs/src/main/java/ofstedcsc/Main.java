@@ -288,9 +288,8 @@ public final class Main {
       tables = AggregateJob.build(store::read, options.asOf(), options.publishedBy());
     } else {
       IngestJob.Inputs inputs = IngestJob.locate(spark.sparkContext().hadoopConfiguration(), options.input());
-      Sizing.apply(spark, inputs.csvBytes(spark.sparkContext().hadoopConfiguration()));
       progress.stage("locate", "checked inputs in " + options.input());
-      tables = options.command().equals("ingest") ? IngestJob.build(spark, inputs)
+      tables = options.command().equals("ingest") ? Pipeline.canonical(spark, inputs, null)
           : Pipeline.tables(spark, inputs, null, options.asOf(), options.publishedBy());
     }
     store.writeAll(tables);

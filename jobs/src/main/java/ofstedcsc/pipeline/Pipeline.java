@@ -24,9 +24,20 @@ public final class Pipeline {
    */
   public static Map<Table, Dataset<Row>> tables(SparkSession spark, IngestJob.Inputs inputs, Dataset<Row> parsedReports,
       LocalDate asOf, LocalDate publishedBy) {
-    Map<Table, Dataset<Row>> tables = new LinkedHashMap<>(parsedReports == null
-        ? IngestJob.build(spark, inputs) : IngestJob.build(spark, inputs, parsedReports));
+    Map<Table, Dataset<Row>> tables = canonical(spark, inputs, parsedReports);
     tables.putAll(AggregateJob.build(tables::get, asOf, publishedBy));
+    return tables;
+  }
+
+  /** The canonical tables alone (the {@code ingest} command). */
+  public static Map<Table, Dataset<Row>> canonical(SparkSession spark, IngestJob.Inputs inputs,
+      Dataset<Row> parsedReports) {
+    boolean small = Sizing.apply(spark, inputs.csvBytes(spark.sparkContext().hadoopConfiguration()));
+    Map<Table, Dataset<Row>> canonical = parsedReports == null
+        ? IngestJob.build(spark, inputs) : IngestJob.build(spark, inputs, parsedReports);
+    Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
+    // A union of sources keeps each source's partitions: on small data, one task and one file per table is enough.
+    canonical.forEach((table, rows) -> tables.put(table, small ? rows.coalesce(1) : rows));
     return tables;
   }
 }

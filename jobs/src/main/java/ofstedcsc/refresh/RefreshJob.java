@@ -89,6 +89,7 @@ public final class RefreshJob {
       }
 
       SparkSession spark = sparkSession.get();
+      // Sized before the report cache's queries too, not only the pipeline's.
       Sizing.apply(spark, inputs.csvBytes(conf));
       Path version = versions.start(runId);
       TableStore store = new TableStore(spark, version.toString());
