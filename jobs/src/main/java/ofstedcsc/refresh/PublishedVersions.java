@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import ofstedcsc.Progress;
 import ofstedcsc.io.ParquetFooters;
@@ -33,9 +34,19 @@ public final class PublishedVersions {
   public static final String REPORT_CACHE = "_state/parsed_reports";
 
   private final Path root;
+  private final Consumer<String> steps;
 
   public PublishedVersions(Path root) {
+    this(root, step -> {});
+  }
+
+  /**
+   * {@code steps} hears each step of {@link #publish} and {@link #prune} as it completes, so that a test can kill the
+   * process between any two of them.
+   */
+  PublishedVersions(Path root, Consumer<String> steps) {
     this.root = root;
+    this.steps = steps;
   }
 
   /** The version {@code current} shows, or null before the first refresh. */
@@ -150,8 +161,10 @@ public final class PublishedVersions {
     try {
       Path done = root.resolve(VERSIONS).resolve(runId);
       Files.move(root.resolve(VERSIONS).resolve(runId + PARTIAL), done, StandardCopyOption.ATOMIC_MOVE);
+      steps.accept("renamed");
       Path link = root.resolve("." + CURRENT + "-" + runId);
       Files.createSymbolicLink(link, root.relativize(done));
+      steps.accept("linked");
       // rename(2) replaces the old link in one step: no moment without a current.
       Files.move(link, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
@@ -166,7 +179,10 @@ public final class PublishedVersions {
       List<Path> complete = s.filter(p -> !p.getFileName().toString().endsWith(PARTIAL))
           .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).toList();
       List<Path> old = complete.stream().skip(keep).filter(p -> !p.equals(current)).toList();
-      for (Path p : old) delete(p);
+      for (Path p : old) {
+        delete(p);
+        steps.accept("pruned " + p.getFileName());
+      }
       return old.stream().map(p -> p.getFileName().toString()).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import ofstedcsc.io.ParquetRows;
 import ofstedcsc.schema.Tables;
@@ -20,9 +21,16 @@ public final class RunLog {
   static final String RUNS = "runs";
 
   private final Path root;
+  private final Consumer<String> steps;
 
   public RunLog(Path root) {
+    this(root, step -> {});
+  }
+
+  /** {@code steps} hears each step of {@link #record} as it completes, so that a test can kill the process there. */
+  RunLog(Path root, Consumer<String> steps) {
     this.root = root;
+    this.steps = steps;
   }
 
   void record(RunManifest manifest) {
@@ -30,11 +38,14 @@ public final class RunLog {
       Path runs = Files.createDirectories(root.resolve(RUNS));
       Path json = runs.resolve("." + manifest.runId() + ".json");
       manifest.write(json);
+      steps.accept("run file written");
       Path table = Files.createDirectories(root.resolve(Tables.RUN_MANIFEST.name()));
       Path parquet = table.resolve(".part-" + manifest.runId() + ".parquet");
       Files.deleteIfExists(parquet);
       ParquetRows.write(parquet, Tables.RUN_MANIFEST, manifest.rows());
+      steps.accept("run table written");
       Files.move(parquet, table.resolve("part-" + manifest.runId() + ".parquet"), StandardCopyOption.ATOMIC_MOVE);
+      steps.accept("run table in place");
       Files.move(json, runs.resolve(manifest.runId() + ".json"), StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
