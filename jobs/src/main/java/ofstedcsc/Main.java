@@ -46,6 +46,8 @@ public final class Main {
       "  refresh     the scheduled run: ingest and aggregate what changed under --input, then publish every table",
       "              at once as --output/current/<table> (see README, Scheduled refreshes)",
       "  status      the latest refreshes under --output, and a check of current against its manifest",
+      "  check       the data checks (keys, nulls, values, references, reconciliation) on the tables under",
+      "              --output (or --output/current): a line per check; exit 1 if any fails",
       "  ingest      read the raw inputs under --input, write the canonical tables under --output",
       "  aggregate   read the canonical tables under --output, write the marts beside them",
       "  report      write report.html under --output: every authority's latest grades, from the marts there",
@@ -122,8 +124,8 @@ public final class Main {
       if (command == null) {
         command = "help";
       }
-      if (!List.of("run", "ingest", "aggregate", "refresh", "status", "report", "export", "dictionary", "fetch",
-          "help")
+      if (!List.of("run", "ingest", "aggregate", "refresh", "status", "check", "report", "export", "dictionary",
+          "fetch", "help")
           .contains(command)) {
         throw new IllegalArgumentException("unknown command: " + command);
       }
@@ -233,6 +235,9 @@ public final class Main {
         }
         case "status" -> {
           return Status.print(options.output(), options.runs(), System.out) ? OK : FAILURE;
+        }
+        case "check" -> {
+          return ofstedcsc.quality.CheckCommand.run(spark, options.output(), System.out) ? OK : FAILURE;
         }
         case "refresh" -> {
           RunManifest manifest = RefreshJob.run(new RefreshJob.Settings(options.input(), options.output(),

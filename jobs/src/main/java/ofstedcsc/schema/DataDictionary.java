@@ -22,7 +22,11 @@ public final class DataDictionary {
         .append("`bin/ofsted dictionary`; a test fails when this file and the code disagree.\n\n")
         .append("Every table is a directory of Parquet files under the output directory (`output/<table>/`), ")
         .append("readable by Spark, DuckDB (`read_parquet('output/<table>/*.parquet')`), Power BI, Tableau and ")
-        .append("Superset. Columns are flat; dates are Parquet DATE; grades come as code and label.\n\n");
+        .append("Superset. Columns are flat; dates are Parquet DATE; grades come as code and label.\n\n")
+        .append("Each table lists its checks, as dbt's model tests do: its key (`unique`), the columns never null, ")
+        .append("the columns whose values come from a reference table (`accepted_values`, nulls aside), the ")
+        .append("columns whose values must be keys of another table (`relationship`, nulls aside) and conditions ")
+        .append("on every row. `bin/ofsted check --output DIR` runs them and prints the rows failing each.\n\n");
     Map<String, String> headings = new LinkedHashMap<>();
     headings.put("canonical", "## Canonical tables (ingest)\n\n");
     headings.put("mart", "## Marts (aggregate)\n\n");
@@ -33,14 +37,14 @@ public final class DataDictionary {
       for (Table t : Stream.concat(Tables.all().stream(), Stream.of(Tables.RUN_MANIFEST)).toList()) {
         if (!t.layer().equals(layer)) continue;
         md.append("### `").append(t.name()).append("`\n\n").append(t.description()).append(" Grain: ")
-            .append(t.grain()).append(".\n\n")
+            .append(t.grain().text()).append(".\n\n")
             .append("| column | type | meaning | allowed values | example |\n| --- | --- | --- | --- | --- |\n");
         for (Table.Field f : t.fields()) {
           md.append("| `").append(f.name()).append("` | ").append(typeName(f.type())).append(" | ")
               .append(f.meaning()).append(" | ").append(f.allowed()).append(" | ").append(f.example())
               .append(" |\n");
         }
-        md.append('\n');
+        md.append('\n').append(checks(t));
       }
     }
     md.append("## Reference tables (`data/reference/`)\n\n")
@@ -50,6 +54,23 @@ public final class DataDictionary {
       md.append(reference(name));
     }
     return md.toString();
+  }
+
+  /** The checks ofstedcsc.quality.DataChecks runs on the table (run_manifest's are declared but not run). */
+  private static String checks(Table t) {
+    StringBuilder md = new StringBuilder(Tables.all().contains(t) ? "Checks (`bin/ofsted check`):\n\n"
+        : "Declared checks (not run by `bin/ofsted check`, which checks the published tables):\n\n");
+    md.append("- `unique(").append(String.join(", ", t.grain().key())).append(")`\n");
+    List<String> notNull = t.fields().stream().filter(Table.Field::required).map(f -> "`" + f.name() + "`").toList();
+    if (!notNull.isEmpty()) md.append("- `not_null`: ").append(String.join(", ", notNull)).append('\n');
+    List<String> accepted = t.fields().stream().filter(f -> f.accepted() != null)
+        .map(f -> "`" + f.name() + "` (" + f.accepted().describe() + ")").toList();
+    if (!accepted.isEmpty()) md.append("- `accepted_values`: ").append(String.join(", ", accepted)).append('\n');
+    List<String> references = t.fields().stream().filter(f -> f.references() != null)
+        .map(f -> "`" + f.name() + " -> " + f.references().name() + "`").toList();
+    if (!references.isEmpty()) md.append("- `relationship`: ").append(String.join(", ", references)).append('\n');
+    t.rowChecks().forEach(r -> md.append("- `").append(r.check()).append("`\n"));
+    return md.append('\n').toString();
   }
 
   private static String reference(String name) {

@@ -33,7 +33,7 @@ final class PublishDriver {
 
   /** What a table holds here: its row count is all that status and the manifest check. */
   private static final Table FAKE = Table.of("fake", "test", "rows in place of a table Spark would write",
-      "one row per n", Table.field("n", DataTypes.LongType, "row number", ">= 0", "0"));
+      Table.grain("one row per n", "n"), Table.field("n", DataTypes.LongType, "row number", ">= 0", "0").notNull());
 
   private PublishDriver() {}
 

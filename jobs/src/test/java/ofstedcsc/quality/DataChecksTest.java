@@ -1,0 +1,195 @@
+package ofstedcsc.quality;
+
+import static org.apache.spark.sql.functions.lit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import ofstedcsc.Main;
+import ofstedcsc.TestSpark;
+import ofstedcsc.io.TableStore;
+import ofstedcsc.quality.DataChecks.Result;
+import ofstedcsc.schema.Table;
+import ofstedcsc.schema.Tables;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The declared checks on the sample's output, on outputs broken on purpose, and the check command's exit codes. */
+class DataChecksTest {
+
+  @TempDir
+  static Path tmp;
+  static Path sample;
+
+  @BeforeAll
+  static void runTheSampleOnce() {
+    sample = tmp.resolve("sample");
+    int code = Main.execute(TestSpark.session(), Main.Options.parse(new String[] {"run", "--input",
+        TestSpark.projectRoot().resolve("data/sample").toString(), "--output", sample.toString(), "--as-of",
+        "2024-03-31"}));
+    assertEquals(Main.OK, code);
+  }
+
+  private static SparkSession spark() {
+    return TestSpark.session();
+  }
+
+  private static List<Result> check(Path output) {
+    return DataChecks.run(spark(), new TableStore(spark(), output.toString())::read);
+  }
+
+  private static List<Result> failed(List<Result> results) {
+    return results.stream().filter(r -> !r.passed()).toList();
+  }
+
+  /** A copy of the sample's output with {@code tables} only, to break without touching the sample. */
+  private static Path copy(String name, List<Table> tables) {
+    Path target = tmp.resolve(name);
+    for (Table t : tables) {
+      mkdirs(target);
+      Path from = sample.resolve(t.name());
+      try (Stream<Path> files = Files.walk(from)) {
+        for (Path f : files.toList()) {
+          Files.copy(f, target.resolve(t.name()).resolve(from.relativize(f).toString()));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return target;
+  }
+
+  private static void mkdirs(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Dataset<Row> firstJudgement(Path output) {
+    return spark().read().schema(Tables.JUDGEMENTS.schema()).parquet(output.resolve("judgements").toString())
+        .orderBy("inspection_id", "area").limit(1);
+  }
+
+  private static void appendJudgement(Path output, Dataset<Row> row) {
+    row.coalesce(1).write().mode(SaveMode.Append).parquet(output.resolve("judgements").toString());
+  }
+
+  private static String stdout(Runnable run) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      run.run();
+    } finally {
+      System.setOut(original);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static int checkCommand(Path output) {
+    return Main.execute(spark(), Main.Options.parse(new String[] {"check", "--output", output.toString()}));
+  }
+
+  @Test
+  void everyCheckOfEveryTablePassesOnTheSampleOutput() {
+    List<Result> results = check(sample);
+    assertEquals(List.of(), failed(results));
+    assertEquals(Tables.all().stream().map(Table::name).toList(),
+        results.stream().map(Result::table).distinct().toList());
+    for (Result expected : List.of(
+        new Result("judgements", "exists", 0),
+        new Result("judgements", "unique(inspection_id, area)", 0),
+        new Result("judgements", "not_null(area)", 0),
+        new Result("judgements", "accepted_values(grade_label)", 0),
+        new Result("judgements", "relationship(inspection_id -> inspections)", 0),
+        new Result("authority_neighbours", "relationship(neighbour_id -> authorities)", 0),
+        new Result("quarantine", "accepted_values(reason_code)", 0),
+        new Result("ingest_counts", "reconciles(read = loaded + quarantined)", 0),
+        new Result("standing", "relationship(authority_id -> authorities)", 0))) {
+      assertTrue(results.contains(expected), expected + " in " + results);
+    }
+  }
+
+  @Test
+  void aDuplicatedJudgementFailsTheJudgementsKeyAndNothingElse() {
+    Path broken = copy("duplicated", Tables.all());
+    appendJudgement(broken, firstJudgement(broken));
+    assertEquals(List.of(new Result("judgements", "unique(inspection_id, area)", 2)), failed(check(broken)));
+
+    String printed = stdout(() -> assertEquals(Main.FAILURE, checkCommand(broken)));
+    assertTrue(printed.lines().anyMatch(l -> l.matches("judgements +unique\\(inspection_id, area\\) +2 +FAILED")),
+        printed);
+    assertTrue(printed.contains(" 1 failed (2 failing rows)"), printed);
+  }
+
+  @Test
+  void aJudgementOfNoInspectionFailsItsRelationship() {
+    Path broken = copy("orphan", Tables.all());
+    appendJudgement(broken, firstJudgement(broken).withColumn("inspection_id", lit("0000000000000000")));
+    assertEquals(List.of(new Result("judgements", "relationship(inspection_id -> inspections)", 1)),
+        failed(check(broken)));
+  }
+
+  @Test
+  void inMemoryTablesWithValuesOutsideTheReferenceFailThoseValues() {
+    Dataset<Row> inspections = TestSpark.rows(Tables.INSPECTIONS.schema(), new Object[] {"i1", "80478", "sif",
+        "full", null, null, TestSpark.date("2016-11-25"), "index", "index.csv:2", "index"});
+    Dataset<Row> judgements = TestSpark.rows(Tables.JUDGEMENTS.schema(),
+        new Object[] {"i1", "80478", "sif", "overall_effectiveness", "x", 4, "inadequate", null,
+            TestSpark.date("2016-11-25"), "index", "index.csv:2"},
+        new Object[] {"i1", "80478", "sif", "wellbeing", "x", 7, "splendid", null, TestSpark.date("2016-11-25"),
+            "index", "index.csv:2"},
+        new Object[] {"i2", "80478", null, "leadership", "x", null, null, "blank", TestSpark.date("2016-11-25"),
+            "index", "index.csv:3"});
+    // No authorities: every reference to one fails.
+    List<Result> results = DataChecks.run(spark(),
+        t -> t == Tables.JUDGEMENTS ? judgements : t == Tables.INSPECTIONS ? inspections : null,
+        List.of(Tables.JUDGEMENTS));
+    assertEquals(List.of(
+        new Result("judgements", "not_null(framework)", 1),
+        new Result("judgements", "accepted_values(area)", 1),
+        new Result("judgements", "accepted_values(grade)", 1),
+        new Result("judgements", "accepted_values(grade_label)", 1),
+        new Result("judgements", "relationship(inspection_id -> inspections)", 1),
+        new Result("judgements", "relationship(authority_id -> authorities)", 3)), failed(results));
+  }
+
+  @Test
+  void anOutputWithoutItsMartsFailsTheirExistenceAndStillChecksTheRest() {
+    Path canonicalOnly = copy("canonical-only", Tables.CANONICAL);
+    List<Result> results = check(canonicalOnly);
+    assertEquals(Tables.MARTS.stream().map(t -> new Result(t.name(), "exists", 1)).toList(), failed(results));
+    assertTrue(results.contains(new Result("judgements", "unique(inspection_id, area)", 0)), results.toString());
+  }
+
+  @Test
+  void theCheckCommandPassesOnAnOutputOrARefreshsCurrentAndWantsTables() throws IOException {
+    assertEquals(Main.OK, checkCommand(sample));
+
+    Path refreshed = tmp.resolve("refreshed");
+    Files.createDirectories(refreshed.resolve("versions"));
+    Files.createSymbolicLink(refreshed.resolve("current"), sample);
+    String printed = stdout(() -> assertEquals(Main.OK, checkCommand(refreshed)));
+    assertTrue(printed.startsWith("checks of " + refreshed.resolve("current")), printed);
+    assertTrue(printed.lines().anyMatch(l -> l.matches("standing +unique\\(authority_id, area\\) +0")), printed);
+    assertTrue(printed.matches("(?s).*\\d+ checks on 14 tables: \\d+ passed, 0 failed \\(0 failing rows\\)\\n"),
+        printed);
+
+    assertEquals(Main.BAD_INPUT, checkCommand(Files.createDirectories(tmp.resolve("empty"))));
+  }
+}
