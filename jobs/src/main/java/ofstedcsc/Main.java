@@ -321,6 +321,9 @@ public final class Main {
         .config("spark.sql.session.timeZone", "UTC")
         // INT96, Spark's default, is deprecated in Parquet; micros with a UTC flag is what DuckDB and BI tools expect.
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+        // Spark's 200 shuffle partitions cost seconds of empty tasks per stage on inspection-sized data; adaptive
+        // execution still splits skewed or large partitions. The pipeline's commands size it to their data (Sizing).
+        .config("spark.sql.shuffle.partitions", System.getProperty("spark.sql.shuffle.partitions", "8"))
         // The reports sit in a folder per authority (130 and more): past 32 folders Spark lists them with a job of a
         // task per folder, which on local disk costs seconds more than listing them here.
         .config("spark.sql.sources.parallelPartitionDiscovery.threshold",

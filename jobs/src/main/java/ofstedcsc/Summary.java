@@ -16,15 +16,17 @@ import ofstedcsc.schema.Tables;
 final class Summary {
   private Summary() {}
 
-  /** Read with parquet-hadoop, not Spark: both tables are small, and a query each would cost more than the reading. */
+  /**
+   * Read with parquet-hadoop, not Spark: a query each would cost more than the reading. The quarantine is streamed
+   * and only its counts by reason kept, however large bad input made it.
+   */
   static void printIngestCounts(TableStore store) {
     printCounts(SourceCount.read(store));
     Map<List<String>, Long> reasons = new HashMap<>();
     int source = Tables.QUARANTINE.columnNames().indexOf("source");
     int reason = Tables.QUARANTINE.columnNames().indexOf("reason_code");
-    for (Object[] r : ParquetRows.read(store.hadoopConfiguration(), store.path(Tables.QUARANTINE), Tables.QUARANTINE)) {
-      reasons.merge(List.of(String.valueOf(r[source]), String.valueOf(r[reason])), 1L, Long::sum);
-    }
+    ParquetRows.forEach(store.hadoopConfiguration(), store.path(Tables.QUARANTINE), Tables.QUARANTINE,
+        r -> reasons.merge(List.of(String.valueOf(r[source]), String.valueOf(r[reason])), 1L, Long::sum));
     if (!reasons.isEmpty()) {
       System.out.println("Quarantined, by reason:");
       reasons.entrySet().stream()

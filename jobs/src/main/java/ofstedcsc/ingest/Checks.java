@@ -38,6 +38,22 @@ public final class Checks {
     return this;
   }
 
+  /** Fails each column whose date text gives no plausible date ({@link Dates#problem}), naming the column. */
+  public Checks checkDateTexts(String... columns) {
+    for (String c : columns) {
+      checkReason(Dates.problem(col(c)), Dates.detail(c, col(c)));
+    }
+    return this;
+  }
+
+  /** Fails each date column (dates a parser already read) outside the span any inspection can have. */
+  public Checks checkDates(String... columns) {
+    for (String c : columns) {
+      checkReason(Dates.implausible(col(c)), Dates.implausibleDetail(c, col(c)));
+    }
+    return this;
+  }
+
   /**
    * The records with {@link #REASON} and {@link #DETAIL} added (null when every check passed), kept as a lazy local
    * checkpoint: the passed and the failed records, and the counts, each read them, and a cache would carry the plan of

@@ -62,12 +62,7 @@ public final class IndexStaging {
         .check(col("publication_date").isNull(), "missing_value", lit("no publication_date"))
         .check(col("_known_id").isNull(), "unknown_authority",
             concat(lit("urn "), col("urn"), lit(" is not in la_lookup.csv")))
-        .checkReason(Dates.problem(col("publication_date")),
-            Dates.detail("publication_date", col("publication_date")))
-        .checkReason(Dates.problem(col("inspection_start_date")),
-            Dates.detail("inspection_start_date", col("inspection_start_date")))
-        .checkReason(Dates.problem(col("inspection_end_date")),
-            Dates.detail("inspection_end_date", col("inspection_end_date")))
+        .checkDateTexts("publication_date", "inspection_start_date", "inspection_end_date")
         .check(col("fieldwork_start").gt(col("fieldwork_end")), "impossible_date",
             lit("fieldwork starts after it ends"))
         .check(col("fieldwork_end").gt(col("published_on")), "impossible_date",

@@ -57,9 +57,7 @@ public final class RecordsStaging {
         .check(col("published_on").isNull(), "missing_value", lit("no published_on"))
         .check(col("_known_id").isNull(), "unknown_authority",
             concat(lit("urn "), col("urn"), lit(" is not in la_lookup.csv")))
-        .checkReason(Dates.problem(col("published_on")), Dates.detail("published_on", col("published_on")))
-        .checkReason(Dates.problem(col("fieldwork_start")), Dates.detail("fieldwork_start", col("fieldwork_start")))
-        .checkReason(Dates.problem(col("fieldwork_end")), Dates.detail("fieldwork_end", col("fieldwork_end")))
+        .checkDateTexts("published_on", "fieldwork_start", "fieldwork_end")
         .check(col("_start").gt(col("_end")), "impossible_date", lit("fieldwork starts after it ends"))
         .check(col("_end").gt(col("_published")), "impossible_date",
             lit("fieldwork ends after the report was published"))

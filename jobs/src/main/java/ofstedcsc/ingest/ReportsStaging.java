@@ -197,12 +197,7 @@ public final class ReportsStaging {
                 col("authority_id"), lit(") but is filed under urn "), col("_folder_urn")))
         .check(col("published_on").isNull(), "missing_value",
             lit("no publication date in the report or its file name"))
-        .checkReason(Dates.implausible(col("published_on")),
-            Dates.implausibleDetail("published_on", col("published_on")))
-        .checkReason(Dates.implausible(col("fieldwork_start")),
-            Dates.implausibleDetail("fieldwork_start", col("fieldwork_start")))
-        .checkReason(Dates.implausible(col("fieldwork_end")),
-            Dates.implausibleDetail("fieldwork_end", col("fieldwork_end")))
+        .checkDates("published_on", "fieldwork_start", "fieldwork_end")
         .apply(reports);
 
     Dataset<Row> loaded = Checks.passed(checked)

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import ofstedcsc.schema.Table;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -66,6 +67,12 @@ public final class ParquetRows {
    */
   public static List<Object[]> read(Configuration conf, String tableDir, Table table) {
     List<Object[]> rows = new ArrayList<>();
+    forEach(conf, tableDir, table, rows::add);
+    return rows;
+  }
+
+  /** As {@link #read}, one row at a time, none kept: for a table read only to be counted. */
+  public static void forEach(Configuration conf, String tableDir, Table table, Consumer<Object[]> row) {
     try {
       org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(tableDir);
       FileSystem fs = dir.getFileSystem(conf);
@@ -74,11 +81,10 @@ public final class ParquetRows {
         try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), part.getPath())
             .withConf(conf).build()) {
           for (Group g; (g = reader.read()) != null; ) {
-            rows.add(values(g, table));
+            row.accept(values(g, table));
           }
         }
       }
-      return rows;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -12,7 +12,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Spark settings sized to the data. The national data is a few thousand rows: there, compiling each query's generated
  * code takes longer than running the query interpreted, and every extra partition is one more task in every stage.
- * Large inputs (generated data at scale) keep Spark's compiled execution. A setting given on the command line
+ * Large inputs (generated data at scale) keep Spark's compiled execution. A setting given to spark-submit
  * ({@code --conf}) is left as it is.
  */
 public final class Sizing {
@@ -28,11 +28,10 @@ public final class Sizing {
       // Otherwise adaptive execution keeps as many partitions as cores, and a table of ten rows is written as two files.
       "spark.sql.adaptive.coalescePartitions.parallelismFirst", "false");
 
+  /** Spark's own settings and Main.session's partitions: a session that ran small data before runs large data so. */
   private static final Map<String, String> LARGE = Map.of(
       "spark.sql.codegen.wholeStage", "true",
       "spark.sql.codegen.factoryMode", "FALLBACK",
-      // Spark's 200 cost seconds of empty tasks per stage at the scale bench's sizes; adaptive execution still splits
-      // skewed or large partitions.
       "spark.sql.shuffle.partitions", "8",
       "spark.sql.adaptive.coalescePartitions.parallelismFirst", "true");
 
@@ -40,7 +39,9 @@ public final class Sizing {
   public static boolean apply(SparkSession spark, long bytes) {
     boolean small = bytes <= SMALL_BYTES;
     (small ? SMALL : LARGE).forEach((key, value) -> {
-      if (!spark.sparkContext().getConf().contains(key)) {
+      // spark-submit hands its --conf (and spark-defaults.conf) to the driver as system properties; the session
+      // builder's own defaults are not, and are the ones sized here.
+      if (System.getProperty(key) == null) {
         spark.conf().set(key, value);
       }
     });

@@ -78,8 +78,7 @@ public final class RefreshJob {
       String code = codeVersion();
       long reports = files.stream().filter(f -> f.path().startsWith(InputFiles.REPORTS_PREFIX)).count();
 
-      if (previous != null && previous.inputs().equals(files) && previous.asOf().equals(s.asOf())
-          && previous.publishedBy().equals(s.publishedBy()) && previous.codeVersion().equals(code)) {
+      if (previous != null && previous.sameWork(files, s.asOf(), s.publishedBy(), code)) {
         RunManifest unchanged = new RunManifest(runId, RunManifest.UNCHANGED, previous.runId(), started,
             Instant.now(), s.asOf(), s.publishedBy(), s.input(), projectVersion(), code, previous.sparkVersion(),
             files, previous.sources(), previous.tables(), progress.stages(), Map.of("parsed", 0L, "reused", reports));

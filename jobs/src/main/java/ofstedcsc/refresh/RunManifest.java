@@ -58,10 +58,10 @@ public record RunManifest(String runId, String outcome, String version, Instant 
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** Whether this run's work would repeat {@code earlier}'s: same input content, dates and code. */
-  public boolean sameWorkAs(RunManifest earlier) {
-    return earlier != null && inputs.equals(earlier.inputs) && asOf.equals(earlier.asOf)
-        && publishedBy.equals(earlier.publishedBy) && codeVersion.equals(earlier.codeVersion);
+  /** Whether a run of these inputs, dates and code would repeat this one's work. */
+  public boolean sameWork(List<InputFile> inputs, LocalDate asOf, LocalDate publishedBy, String codeVersion) {
+    return this.inputs.equals(inputs) && this.asOf.equals(asOf) && this.publishedBy.equals(publishedBy)
+        && this.codeVersion.equals(codeVersion);
   }
 
   public void write(Path file) {
