@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import ofstedcsc.ingest.StructuralError;
 import ofstedcsc.io.TableStore;
 import ofstedcsc.pipeline.Sizing;
+import ofstedcsc.refresh.PublishedVersions;
 import ofstedcsc.schema.Table;
 import ofstedcsc.schema.Tables;
 import org.apache.hadoop.fs.FileSystem;
@@ -41,7 +42,7 @@ public final class CheckCommand {
 
   /** The refresh's published version when DIR has one: what readers of DIR see. */
   private static String tablesDir(SparkSession spark, String output) {
-    Path current = new Path(output, "current");
+    Path current = new Path(output, PublishedVersions.CURRENT);
     try {
       FileSystem fs = current.getFileSystem(spark.sparkContext().hadoopConfiguration());
       return fs.exists(current) ? current.toString() : output;
