@@ -18,6 +18,8 @@ import ofstedcsc.io.TableStore;
 import ofstedcsc.pipeline.Pipeline;
 import ofstedcsc.pipeline.Sizing;
 import ofstedcsc.publish.MartExport;
+import ofstedcsc.quality.CheckCommand;
+import ofstedcsc.quality.DataChecks;
 import ofstedcsc.publish.ReportPage;
 import ofstedcsc.refresh.RefreshJob;
 import ofstedcsc.refresh.RefreshLock;
@@ -79,7 +81,8 @@ public final class Main {
       "  --index-url URL      fetch: the scraped index to fetch (default " + FetchJob.DEFAULT_INDEX_URL + ")",
       "  --help               show this text",
       "",
-      "Exit codes: 0 success, 1 failure (fetch: a report or the index was not fetched), 2 bad input (nothing written), 64 usage error,",
+      "Exit codes: 0 success, 1 failure (a data check failed: output left as it was; fetch: a report or the index was not",
+      "            fetched), 2 bad input (nothing written), 64 usage error,",
       "            75 another refresh is running on --output (nothing touched; try later).");
 
   /** Parsed command line. */
@@ -237,14 +240,17 @@ public final class Main {
           return Status.print(options.output(), options.runs(), System.out) ? OK : FAILURE;
         }
         case "check" -> {
-          return ofstedcsc.quality.CheckCommand.run(spark, options.output(), System.out) ? OK : FAILURE;
+          return CheckCommand.run(spark, options.output(), System.out) ? OK : FAILURE;
         }
         case "refresh" -> {
           RunManifest manifest = RefreshJob.run(new RefreshJob.Settings(options.input(), options.output(),
               options.asOf(), options.publishedBy(), options.keep()), spark, new Progress());
           Summary.printRefresh(manifest, options.output());
+          if (manifest.outcome().equals(RunManifest.REJECTED)) return FAILURE;
         }
-        default -> run(spark.get(), options);
+        default -> {
+          return run(spark.get(), options);
+        }
       }
       return OK;
     } catch (StructuralError e) {
@@ -278,7 +284,7 @@ public final class Main {
     return USAGE;
   }
 
-  private static void run(SparkSession spark, Options options) {
+  private static int run(SparkSession spark, Options options) {
     Progress progress = new Progress();
     TableStore store = new TableStore(spark, options.output());
     Map<Table, Dataset<Row>> tables;
@@ -297,13 +303,25 @@ public final class Main {
       tables = options.command().equals("ingest") ? Pipeline.canonical(spark, inputs, null)
           : Pipeline.tables(spark, inputs, null, options.asOf(), options.publishedBy());
     }
-    store.writeAll(tables);
+    TableStore.Staged staged = store.stage(tables);
     progress.stage(options.command(), options.command() + " wrote " + tables.size() + " tables"
         + (options.command().equals("ingest") ? "" : ", the marts as at " + options.asOf()));
+    List<DataChecks.Result> checks = DataChecks.run(spark, staged::read, staged.tables());
+    progress.stage("check", "ran " + checks.size() + " data checks");
+    if (!DataChecks.passed(checks)) {
+      String rejected = staged.setAside();
+      System.out.print(CheckCommand.format(checks.stream().filter(c -> !c.passed()).toList()));
+      System.err.println("ofsted: " + checks.stream().filter(c -> !c.passed()).count() + " of " + checks.size()
+          + " data checks failed (above): " + options.output() + " left as it was; the new tables are in "
+          + rejected);
+      return FAILURE;
+    }
+    staged.moveIntoPlace();
     if (tables.containsKey(Tables.INGEST_COUNTS)) {
       Summary.printIngestCounts(store);
     }
     Summary.printTables(store, options.output());
+    return OK;
   }
 
   static SparkSession session(Options options) {

@@ -47,6 +47,13 @@ final class Summary {
   /** A refresh's summary, from its manifest alone: an unchanged refresh prints it without starting Spark. */
   static void printRefresh(RunManifest manifest, String output) {
     printCounts(manifest.sources());
+    if (manifest.outcome().equals(RunManifest.REJECTED)) {
+      System.out.println("Data checks failed (rows failing each):");
+      manifest.failedChecks().forEach((check, rows) -> System.out.printf("  %-60s %8d%n", check, rows));
+      System.err.println("ofsted: refresh " + manifest.runId() + " not published: " + manifest.failedChecks().size()
+          + " data checks failed (above); " + output + "/" + PublishedVersions.CURRENT + " left as it was");
+      return;
+    }
     System.out.println("Tables under " + output + "/" + PublishedVersions.CURRENT + " (version " + manifest.version()
         + (manifest.outcome().equals(RunManifest.UNCHANGED) ? ", unchanged" : ", new") + "):");
     manifest.tables().forEach((t, rows) -> System.out.printf("  %-22s %8d rows%n", t, rows));

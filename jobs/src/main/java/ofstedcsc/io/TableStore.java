@@ -89,23 +89,72 @@ public final class TableStore {
    * computing any table leaves the previous output as it was.
    */
   public void writeAll(Map<Table, Dataset<Row>> tables) {
-    Path staging = new Path(root, "_staging-" + UUID.randomUUID());
-    try {
-      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      writeConcurrently(tables, (table, rows) ->
-          rows.write().mode(SaveMode.Overwrite).parquet(new Path(staging, table.name()).toString()));
-      for (Table table : tables.keySet()) {
-        Path target = new Path(root, table.name());
-        if (fs.exists(target)) {
-          fs.rename(target, new Path(staging, "_previous_" + table.name()));
-        }
-        if (!fs.rename(new Path(staging, table.name()), target)) {
-          throw new IOException("could not move " + table.name() + " into " + root);
-        }
-      }
-      fs.delete(staging, true);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    stage(tables).moveIntoPlace();
+  }
+
+  /** Writes every table beside the output, where nobody reads them until {@link Staged#moveIntoPlace}. */
+  public Staged stage(Map<Table, Dataset<Row>> tables) {
+    Staged staged = new Staged(new Path(root, "_staging-" + UUID.randomUUID()), List.copyOf(tables.keySet()));
+    writeConcurrently(tables, (table, rows) ->
+        rows.write().mode(SaveMode.Overwrite).parquet(new Path(staged.dir, table.name()).toString()));
+    return staged;
+  }
+
+  /** Tables written beside the output: checked there, then moved into place or set aside. */
+  public final class Staged {
+    /** Where {@link #setAside} leaves tables that must not replace the output, for a person to look at. */
+    public static final String REJECTED = "_rejected";
+    private final Path dir;
+    private final List<Table> tables;
+
+    private Staged(Path dir, List<Table> tables) {
+      this.dir = dir;
+      this.tables = tables;
     }
+
+    /** A staged table as it was written; any other from the output, as the staged ones will sit beside it. */
+    public Dataset<Row> read(Table table) {
+      return tables.contains(table) ? spark.read().schema(table.schema()).parquet(new Path(dir, table.name())
+          .toString()) : TableStore.this.read(table);
+    }
+
+    public List<Table> tables() {
+      return tables;
+    }
+
+    public void moveIntoPlace() {
+      try {
+        FileSystem fs = fileSystem();
+        for (Table table : tables) {
+          Path target = new Path(root, table.name());
+          if (fs.exists(target)) {
+            fs.rename(target, new Path(dir, "_previous_" + table.name()));
+          }
+          if (!fs.rename(new Path(dir, table.name()), target)) {
+            throw new IOException("could not move " + table.name() + " into " + root);
+          }
+        }
+        fs.delete(dir, true);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Leaves the output as it was and the staged tables under {@link #REJECTED}, replacing any set aside before. */
+    public String setAside() {
+      Path rejected = new Path(root, REJECTED);
+      try {
+        FileSystem fs = fileSystem();
+        fs.delete(rejected, true);
+        if (!fs.rename(dir, rejected)) throw new IOException("could not move " + dir + " to " + rejected);
+        return rejected.toString();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private FileSystem fileSystem() throws IOException {
+    return root.getFileSystem(spark.sparkContext().hadoopConfiguration());
   }
 }

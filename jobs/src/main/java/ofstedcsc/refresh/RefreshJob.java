@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import ofstedcsc.Progress;
 import ofstedcsc.ingest.IngestJob;
 import ofstedcsc.ingest.ReportsStaging;
@@ -26,6 +27,7 @@ import ofstedcsc.io.ParquetFooters;
 import ofstedcsc.io.TableStore;
 import ofstedcsc.pipeline.Pipeline;
 import ofstedcsc.pipeline.Sizing;
+import ofstedcsc.quality.DataChecks;
 import ofstedcsc.refresh.InputFiles.InputFile;
 import ofstedcsc.refresh.RunManifest.SourceCount;
 import ofstedcsc.schema.Table;
@@ -45,14 +47,27 @@ public final class RefreshJob {
 
   public record Settings(String input, String output, LocalDate asOf, LocalDate publishedBy, int keep) {}
 
+  /** A rejected run's version when no usable version was published before it. */
+  static final String NONE = "none";
+
   private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
       .withZone(ZoneOffset.UTC);
 
   /**
-   * Runs one refresh and returns its manifest. Throws {@link RefreshLock.Busy} when another refresh holds the output,
+   * Runs one refresh and returns its manifest: published, unchanged, or rejected when a data check fails on the new
+   * version (which is then not published). Throws {@link RefreshLock.Busy} when another refresh holds the output,
    * and {@link ofstedcsc.ingest.StructuralError} for bad input, in both cases before anything is written.
    */
   public static RunManifest run(Settings s, Supplier<SparkSession> sparkSession, Progress progress) {
+    return run(s, sparkSession, progress, UnaryOperator.identity());
+  }
+
+  /**
+   * {@code amend} changes the tables before they are written: tests use it to give a version a defect the data checks
+   * must catch, as a bug in the pipeline would.
+   */
+  static RunManifest run(Settings s, Supplier<SparkSession> sparkSession, Progress progress,
+      UnaryOperator<Map<Table, Dataset<Row>>> amend) {
     Instant started = Instant.now();
     String runId = RUN_ID.format(started) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
     Path root = Paths.get(s.output()).toAbsolutePath().normalize();
@@ -81,7 +96,8 @@ public final class RefreshJob {
       if (previous != null && previous.sameWork(files, s.asOf(), s.publishedBy(), code)) {
         RunManifest unchanged = new RunManifest(runId, RunManifest.UNCHANGED, previous.runId(), started,
             Instant.now(), s.asOf(), s.publishedBy(), s.input(), projectVersion(), code, previous.sparkVersion(),
-            files, previous.sources(), previous.tables(), progress.stages(), Map.of("parsed", 0L, "reused", reports));
+            files, previous.sources(), previous.tables(), progress.stages(), Map.of("parsed", 0L, "reused", reports),
+            Map.of());
         log.record(unchanged);
         progress.note("nothing new since run " + previous.runId() + ": current left as it was");
         return unchanged;
@@ -114,21 +130,37 @@ public final class RefreshJob {
         progress.stage("parse_reports", "parsed " + parsedNow + " reports, reused " + (reports - parsedNow));
       }
 
-      Map<Table, Dataset<Row>> tables = Pipeline.tables(spark, inputs, parsed, s.asOf(), s.publishedBy());
+      Map<Table, Dataset<Row>> tables = amend.apply(Pipeline.tables(spark, inputs, parsed, s.asOf(),
+          s.publishedBy()));
       TableStore.writeConcurrently(tables, (table, rows) -> {
         progress.note("writing " + table.name());
         store.write(table, rows);
       });
       progress.stage("pipeline", "wrote " + tables.size() + " tables, the marts as at " + s.asOf());
+      Map<String, Long> failedChecks = new LinkedHashMap<>();
+      List<DataChecks.Result> checks = DataChecks.run(spark, store::read);
+      checks.stream().filter(c -> !c.passed()).forEach(c -> failedChecks.put(c.table() + " " + c.check(), c.failing()));
+      progress.stage("check", "ran " + checks.size() + " data checks, " + failedChecks.size() + " failed");
 
       List<SourceCount> sources = SourceCount.read(store);
       Map<String, Long> rows = new LinkedHashMap<>();
       for (Table t : Tables.all()) {
         rows.put(t.name(), ParquetFooters.read(store.hadoopConfiguration(), store.path(t)).rows());
       }
+      Map<String, Long> reportCounts = Map.of("parsed", parsedNow, "reused", reports - parsedNow);
+      if (!failedChecks.isEmpty()) {
+        // Left where it is for a person to look at; the next refresh removes it as unfinished.
+        RunManifest rejected = new RunManifest(runId, RunManifest.REJECTED, previous == null ? NONE
+            : previous.runId(), started, Instant.now(), s.asOf(), s.publishedBy(), s.input(), projectVersion(), code,
+            spark.version(), files, sources, rows, progress.stages(), reportCounts, failedChecks);
+        log.record(rejected);
+        progress.note(failedChecks.size() + " data checks failed on the new version: not published, current left as"
+            + " it was; its tables are in " + version + " until the next refresh");
+        return rejected;
+      }
       RunManifest manifest = new RunManifest(runId, RunManifest.PUBLISHED, runId, started, Instant.now(), s.asOf(),
           s.publishedBy(), s.input(), projectVersion(), code, spark.version(), files, sources, rows,
-          progress.stages(), Map.of("parsed", parsedNow, "reused", reports - parsedNow));
+          progress.stages(), reportCounts, Map.of());
       manifest.write(version.resolve(PublishedVersions.MANIFEST));
       progress.note("publishing version " + runId);
       versions.publish(runId);

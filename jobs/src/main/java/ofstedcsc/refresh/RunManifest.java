@@ -33,10 +33,17 @@ import ofstedcsc.schema.Tables;
 public record RunManifest(String runId, String outcome, String version, Instant startedAt, Instant endedAt,
     LocalDate asOf, LocalDate publishedBy, String input, String projectVersion, String codeVersion,
     String sparkVersion, List<InputFile> inputs, List<SourceCount> sources, Map<String, Long> tables,
-    Map<String, Double> stages, Map<String, Long> reports) {
+    Map<String, Double> stages, Map<String, Long> reports, Map<String, Long> failedChecks) {
 
   public static final String PUBLISHED = "published";
   public static final String UNCHANGED = "unchanged";
+  /** A data check failed on the new version: it was not published and current stayed as it was. */
+  public static final String REJECTED = "rejected";
+
+  /** Manifests written before the data checks ran in a refresh have none: none failed. */
+  public RunManifest {
+    failedChecks = failedChecks == null ? Map.of() : failedChecks;
+  }
 
   /** One row of ingest_counts: a source file's units read, loaded and quarantined. */
   public record SourceCount(String source, String sourceRef, String unit, long read, long loaded, long quarantined) {
@@ -124,6 +131,7 @@ public record RunManifest(String runId, String outcome, String version, Instant 
     tables.forEach((t, n) -> rows.add(row("table", t, null, null, null, null, null, n, null)));
     stages.forEach((s, seconds) -> rows.add(row("stage", s, null, null, null, null, null, null, seconds)));
     reports.forEach((k, n) -> rows.add(row("reports", k, null, null, null, null, null, n, null)));
+    failedChecks.forEach((c, n) -> rows.add(row("failed_check", c, null, null, null, null, null, n, null)));
     return rows;
   }
 

@@ -54,6 +54,7 @@ public final class Status {
       out.printf("  %-22s %-10s %-22s %8.1f %10s %7d %7d%n", m.runId(), m.outcome(), m.version(),
           Duration.between(m.startedAt(), m.endedAt()).toMillis() / 1000.0, m.asOf(),
           m.reports().getOrDefault("parsed", 0L), m.reports().getOrDefault("reused", 0L));
+      m.failedChecks().forEach((check, rows) -> out.printf("    failed check: %s (%d rows)%n", check, rows));
     }
     if (current == null || current.damage() == null) return true;
     out.println("current is damaged: " + current.damage());

@@ -264,10 +264,10 @@ public final class Tables {
       "What every `refresh` did: its inputs, the rows each source gave, the rows of each table it published and the "
           + "time of each stage. Written under the output directory beside `current`, one Parquet file per run, and as "
           + "`runs/<run_id>.json`.",
-      grain("one row per run and item (an input file, a source file's unit, a published table, a stage)", "run_id",
+      grain("one row per run and item (an input file, a source file's unit, a published table, a stage, a failed check)", "run_id",
           "item_kind", "item"),
       field("run_id", StringType, "The run, named by its start time (UTC)", "`yyyyMMdd'T'HHmmss'Z'-xxxx`", "20261125T061500Z-3f0c").notNull(),
-      field("outcome", StringType, "What the run did to `current`", "`published` (a new version), `unchanged` (nothing new: current kept)", "published"),
+      field("outcome", StringType, "What the run did to `current`", "`published` (a new version), `unchanged` (nothing new: current kept), `rejected` (a data check failed on the new version: current kept)", "published"),
       field("version", StringType, "The run_id of the version `current` showed when this run ended", "", "20261125T061500Z-3f0c"),
       field("started_at", TimestampType, "When the run started (UTC)", "", "2026-11-25 06:15:00"),
       field("ended_at", TimestampType, "When the run ended (UTC)", "", "2026-11-25 06:16:02"),
@@ -275,14 +275,14 @@ public final class Tables {
       field("published_by", DateType, "The run's --published-by", "", "2026-12-31"),
       field("project_version", StringType, "Version of the application that ran", "", "0.1.0"),
       field("spark_version", StringType, "Spark version that ran", "", "4.2.0"),
-      field("item_kind", StringType, "What the row describes", "`input`, `source`, `table`, `stage`, `reports`", "input").notNull(),
-      field("item", StringType, "The input file (relative to --input), source file and unit, table, stage, or `parsed`/`reused` for reports", "", "reports/80478_kirklees/children's services inspection - 05 august 2019.pdf").notNull(),
+      field("item_kind", StringType, "What the row describes", "`input`, `source`, `table`, `stage`, `reports`, `failed_check`", "input").notNull(),
+      field("item", StringType, "The input file (relative to --input), source file and unit, table, stage, `parsed`/`reused` for reports, or the table and check that failed", "", "reports/80478_kirklees/children's services inspection - 05 august 2019.pdf").notNull(),
       field("bytes", LongType, "input: file size", ">= 0, null for other kinds", "1043311"),
       field("sha256", StringType, "input: SHA-256 of the file's content", "64 hex digits, null for other kinds", "9f86d0…"),
       field("rows_read", LongType, "source: units read", ">= 0", "496"),
       field("rows_loaded", LongType, "source: units loaded", ">= 0", "494"),
       field("rows_quarantined", LongType, "source: units quarantined (read = loaded + quarantined)", ">= 0", "2"),
-      field("rows", LongType, "table: rows published; reports: files parsed in this run or reused from earlier runs", ">= 0", "2205"),
+      field("rows", LongType, "table: rows published; reports: files parsed in this run or reused from earlier runs; failed_check: rows failing it", ">= 0", "2205"),
       field("seconds", DoubleType, "stage: wall time", ">= 0", "12.4"));
 
   public static final List<Table> CANONICAL = List.of(

@@ -1,5 +1,6 @@
 package ofstedcsc.quality;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import ofstedcsc.Main;
+import ofstedcsc.SampleRun;
 import ofstedcsc.TestSpark;
 import ofstedcsc.io.TableStore;
 import ofstedcsc.quality.DataChecks.Result;
@@ -27,7 +29,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The declared checks on the sample's output, on outputs broken on purpose, and the check command's exit codes. */
+/**
+ * The declared checks on the sample's output, on outputs broken on purpose, the check command's exit codes, and the
+ * checks that stop a run from replacing its output.
+ */
 class DataChecksTest {
 
   @TempDir
@@ -35,12 +40,8 @@ class DataChecksTest {
   static Path sample;
 
   @BeforeAll
-  static void runTheSampleOnce() {
-    sample = tmp.resolve("sample");
-    int code = Main.execute(TestSpark.session(), Main.Options.parse(new String[] {"run", "--input",
-        TestSpark.projectRoot().resolve("data/sample").toString(), "--output", sample.toString(), "--as-of",
-        "2024-03-31"}));
-    assertEquals(Main.OK, code);
+  static void theSampleOutput() {
+    sample = SampleRun.output();
   }
 
   private static SparkSession spark() {
@@ -191,5 +192,42 @@ class DataChecksTest {
         printed);
 
     assertEquals(Main.BAD_INPUT, checkCommand(Files.createDirectories(tmp.resolve("empty"))));
+  }
+
+  /** Every file under dir with its size and modification time. */
+  private static List<String> listing(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile)
+          .map(p -> dir.relativize(p) + " " + p.toFile().length() + " " + p.toFile().lastModified()).sorted().toList();
+    }
+  }
+
+  @Test
+  void anAggregateWhoseMartsFailACheckLeavesTheOutputAsItWasAndSetsThemAside() throws IOException {
+    Path broken = copy("no-kirklees-inspections", Tables.all());
+    // Canonical tables that lost an authority's inspections but kept its judgements, as a faulty edit by hand could
+    // leave them: the transitions computed from those judgements name inspections that the table lacks.
+    Dataset<Row> others = spark().read().schema(Tables.INSPECTIONS.schema())
+        .parquet(broken.resolve("inspections").toString()).filter(col("authority_id").notEqual("80478"));
+    others.localCheckpoint().write().mode(SaveMode.Overwrite).parquet(broken.resolve("inspections").toString());
+    List<String> before = listing(broken);
+
+    String printed = stdout(() -> assertEquals(Main.FAILURE, Main.execute(spark(), Main.Options.parse(new String[] {
+        "aggregate", "--output", broken.toString(), "--as-of", SampleRun.AS_OF}))));
+
+    assertEquals(before, listing(broken).stream().filter(l -> !l.startsWith(TableStore.Staged.REJECTED)).toList());
+    assertTrue(printed.lines().anyMatch(l -> l.matches(
+        "grade_transitions +relationship\\(from_inspection_id -> inspections\\) +\\d+ +FAILED")), printed);
+    assertTrue(printed.lines().noneMatch(l -> l.startsWith("judgements")), "only the marts are checked: " + printed);
+    Path rejected = broken.resolve(TableStore.Staged.REJECTED);
+    assertEquals(Tables.MARTS.stream().map(Table::name).sorted().toList(), names(rejected));
+    assertTrue(spark().read().parquet(rejected.resolve("grade_transitions").toString())
+        .filter(col("authority_id").equalTo("80478")).count() > 0);
+  }
+
+  private static List<String> names(Path dir) throws IOException {
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 }

@@ -76,7 +76,7 @@ final class PublishDriver {
       }
       RunManifest manifest = new RunManifest(runId, RunManifest.PUBLISHED, runId, started, Instant.now(), AS_OF,
           AS_OF.plusMonths(1), "fake tables", RefreshJob.projectVersion(), "fake", "none", List.of(), List.of(),
-          tables, Map.of(), Map.of());
+          tables, Map.of(), Map.of(), Map.of());
       manifest.write(version.resolve(PublishedVersions.MANIFEST));
       step.accept("manifest written");
       versions.publish(runId);

@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import ofstedcsc.Main;
 import ofstedcsc.Progress;
 import ofstedcsc.TestSpark;
+import ofstedcsc.schema.Table;
 import ofstedcsc.schema.Tables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -207,5 +209,38 @@ class RefreshTest {
     assertEquals(output.resolve("versions").resolve(fresh.runId()), current());
     assertEquals(Map.of("parsed", 3L, "reused", 0L), fresh.reports());
     assertTrue(Status.print(output.toString(), 10, new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
+  }
+
+  @Test
+  @Order(10)
+  void aVersionThatFailsADataCheckIsNotPublishedAndItsRunSaysWhy() throws Exception {
+    Path before = current();
+    List<String> published = listing(before);
+    // A judgement written twice, as a defect in the pipeline could write it.
+    RunManifest run = RefreshJob.run(new RefreshJob.Settings(input.toString(), output.toString(),
+        LocalDate.parse("2026-12-02"), LocalDate.parse("2027-01-31"), 2), TestSpark::session, new Progress(),
+        tables -> {
+          Map<Table, Dataset<Row>> amended = new LinkedHashMap<>(tables);
+          amended.put(Tables.JUDGEMENTS, tables.get(Tables.JUDGEMENTS)
+              .union(tables.get(Tables.JUDGEMENTS).orderBy("inspection_id", "area").limit(1)));
+          return amended;
+        });
+
+    assertEquals(RunManifest.REJECTED, run.outcome());
+    assertEquals(Map.of("judgements unique(inspection_id, area)", 2L), run.failedChecks());
+    assertEquals(before.getFileName().toString(), run.version());
+    assertEquals(before, current());
+    assertUntouched(published, listing(before));
+    RunManifest recorded = RunManifest.read(output.resolve("runs").resolve(run.runId() + ".json"));
+    assertEquals(run.failedChecks(), recorded.failedChecks());
+    assertEquals(1, TestSpark.session().read().parquet(output.resolve("run_manifest").toString())
+        .filter(col("run_id").equalTo(run.runId()).and(col("outcome").equalTo("rejected"))
+            .and(col("item_kind").equalTo("failed_check"))
+            .and(col("item").equalTo("judgements unique(inspection_id, area)")).and(col("rows").equalTo(2L)))
+        .count());
+    java.io.ByteArrayOutputStream status = new java.io.ByteArrayOutputStream();
+    assertTrue(Status.print(output.toString(), 1, new java.io.PrintStream(status, true)));
+    assertTrue(status.toString().contains("failed check: judgements unique(inspection_id, area) (2 rows)"),
+        status.toString());
   }
 }

@@ -53,7 +53,7 @@ class StatusTest {
     RunManifest manifest = new RunManifest(RUN, RunManifest.PUBLISHED, RUN, Instant.parse("2026-11-25T06:00:00Z"),
         Instant.parse("2026-11-25T06:01:30Z"), LocalDate.parse("2026-11-25"), LocalDate.parse("2026-12-31"), "in",
         "dev", "dev", "4.2.0", List.of(new InputFile("la_lookup.csv", 812, "ab".repeat(32))), List.of(), tables,
-        Map.of("ingest", 40.0), Map.of("parsed", 2L, "reused", 0L));
+        Map.of("ingest", 40.0), Map.of("parsed", 2L, "reused", 0L), Map.of());
     manifest.write(version.resolve(PublishedVersions.MANIFEST));
     Files.createSymbolicLink(output.resolve(PublishedVersions.CURRENT), Path.of("versions", RUN));
     new RunLog(output).record(manifest);
