@@ -33,7 +33,7 @@ class IndexStagingTest {
         IndexStaging.requiredColumns());
     Dataset<Row> authorities = TestSpark.rows(TestSpark.schema("authority_id string"), new Object[] {"1"});
     return IndexStaging.stage(CsvLines.read(spark, file.toString(), "index.csv", header), authorities,
-        Reference.dataset(spark, "grade_values"), Reference.dataset(spark, "judgement_areas"),
+        Reference.dataset(spark, "judgement_areas"),
         Reference.dataset(spark, "inspection_types"));
   }
 
@@ -134,7 +134,7 @@ class IndexStagingTest {
         IndexStaging.requiredColumns());
     Staged s = IndexStaging.stage(CsvLines.read(spark, file.toString(), "index.csv", header),
         TestSpark.rows(TestSpark.schema("authority_id string"), new Object[] {"1"}),
-        Reference.dataset(spark, "grade_values"), Reference.dataset(spark, "judgement_areas"),
+        Reference.dataset(spark, "judgement_areas"),
         Reference.dataset(spark, "inspection_types"));
     assertEquals(Map.of("index.csv:3", "bad_encoding"), reasons(s));
     assertEquals(1, s.inspections().count());

@@ -83,7 +83,7 @@ class ReportsStagingTest {
     Staged staged = ReportsStaging.stage(ReportsStaging.parse(spark, dir),
         ReportsStaging.qualified(spark.sparkContext().hadoopConfiguration(), dir),
         AuthorityNames.keys(authorities, authorities.select("authority_id", "name").limit(0)),
-        Reference.dataset(spark, "grade_values"), Reference.dataset(spark, "inspection_types"));
+        Reference.dataset(spark, "inspection_types"));
 
     Row inspection = staged.inspections().first();
     assertEquals(1, staged.inspections().count());
