@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import ofstedcsc.TestSpark;
+import ofstedcsc.reference.Grades;
 import ofstedcsc.reference.Reference;
 import ofstedcsc.reports.ParsedReport;
 import org.apache.spark.sql.Dataset;
@@ -154,6 +155,7 @@ class DatesTest {
     return RowFactory.create(qualified + "/80478_kirklees/" + name, 1000L, ParsedReport.PARSED, null,
         "Kirklees Council", "ilacs", null, Date.valueOf("2019-06-10"),
         fieldworkEnd == null ? null : Date.valueOf(fieldworkEnd), Date.valueOf("2019-08-05"), 1,
-        List.of(RowFactory.create("overall effectiveness", "overall_effectiveness", "Good")));
+        List.of(RowFactory.create("overall effectiveness", "overall_effectiveness", "Good",
+            Grades.row(new Grades.Grade(2, "good", null)))));
   }
 }

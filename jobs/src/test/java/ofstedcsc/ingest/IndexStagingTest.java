@@ -73,6 +73,17 @@ class IndexStagingTest {
   }
 
   @Test
+  void gradeTextIsReadByTheRuleThatReadsReportsWhateverItsCaseDashesOrPunctuation() throws Exception {
+    Staged s = stage("1,a,l,f.pdf,25/11/16,,,,,Requires improvement \u2013 to be good,Good.,Grade 4 (Inadequate),"
+        + "NOT JUDGED,-,1");
+    Map<String, String> byArea = s.judgements().collectAsList().stream().collect(Collectors.toMap(
+        r -> r.getAs("area"), r -> r.getAs("grade") + "/" + r.getAs("grade_label") + "/" + r.getAs("not_graded_reason")));
+    assertEquals(Map.of("overall_effectiveness", "3/requires improvement/null", "leadership", "2/good/null",
+        "help_and_protection", "4/inadequate/null", "children_in_care", "null/null/not_judged"), byArea);
+    assertEquals(Map.of("index.csv:2:care_leavers_grade", "unknown_grade"), reasons(s), "a dash is no blank cell");
+  }
+
+  @Test
   void everyBadLineOrCellIsQuarantinedWithItsReasonAndTheCountsReconcile() throws Exception {
     Staged s = stage(
         "1,a,l,f.pdf,05/08/19,standard,x,10/06/2019,21/06/2019,good,good,to requires improvement,good,good,1",
