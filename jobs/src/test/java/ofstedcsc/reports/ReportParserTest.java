@@ -341,6 +341,25 @@ class ReportParserTest {
   }
 
   @Test
+  void wordingsThatFitTwoFrameworksAreSettledByTheEraOfTheDate() {
+    assertEquals("sif", overallOnly("1 March 2018").framework(),
+        "SIF and ILACS reports were both published in 2018: the earlier era wins, as everywhere (reference/Eras)");
+    assertEquals("ilacs", overallOnly("5 August 2019").framework());
+  }
+
+  /** A report whose one judgement, overall effectiveness, is worded alike in SIF and ILACS. */
+  private static ParsedReport overallOnly(String published) {
+    ParsedReport r = PARSER.parse(new TestPdf().page()
+        .text(71, 155, 26, "Northshire")
+        .text(71, 216, 12, "Report published: " + published)
+        .text(77, 282, 12, "Judgement").text(300, 282, 12, "Grade")
+        .text(77, 315, 12, "Overall effectiveness").text(300, 315, 12, "Good")
+        .bytes());
+    assertEquals(ParsedReport.PARSED, r.status(), r.detail());
+    return r;
+  }
+
+  @Test
   void tooLarge() {
     byte[] huge = new byte[(int) ReportParser.MAX_BYTES + 1];
     System.arraycopy("%PDF-1.7".getBytes(StandardCharsets.US_ASCII), 0, huge, 0, 8);
