@@ -111,8 +111,7 @@ class CorpusIT {
     Staged indexOnly = IndexStaging.stage(
         CsvLines.read(spark, index, IndexStaging.FILE, CsvLines.header(spark.sparkContext().hadoopConfiguration(),
             index, "index", IndexStaging.requiredColumns())),
-        store.read(Tables.AUTHORITIES), Reference.dataset(spark, "grade_values"),
-        Reference.dataset(spark, "judgement_areas"), Reference.dataset(spark, "inspection_types"));
+        store.read(Tables.AUTHORITIES), Reference.dataset(spark, "judgement_areas"), Reference.dataset(spark, "inspection_types"));
     Dataset<Row> both = indexOnly.judgements().filter(col("grade").isNotNull())
         .select(col("inspection_id"), col("area"), col("grade").as("index_grade"))
         .join(store.read(Tables.JUDGEMENTS).filter(col("source").equalTo("report").and(col("grade").isNotNull()))

@@ -46,8 +46,8 @@ public final class IndexStaging {
     return required;
   }
 
-  public static Staged stage(Dataset<Row> lines, Dataset<Row> authorities, Dataset<Row> gradeValues,
-      Dataset<Row> judgementAreas, Dataset<Row> inspectionTypes) {
+  public static Staged stage(Dataset<Row> lines, Dataset<Row> authorities, Dataset<Row> judgementAreas,
+      Dataset<Row> inspectionTypes) {
     Dataset<Row> known = broadcast(authorities.select(col("authority_id").as("_known_id")));
     Dataset<Row> rows = Vocabulary.inspectionTypes(lines, col("inspection_framework"), inspectionTypes)
         .join(known, col("urn").equalTo(col("_known_id")), "left")
@@ -85,8 +85,7 @@ public final class IndexStaging {
         .map(c -> struct(lit(c).as("area_label"), col(c).as("_value"))).toArray(Column[]::new));
     Dataset<Row> cells = loaded.select(col(CsvLines.REF), col("inspection_id"), explode(cellsOfRow).as("_cell"))
         .select(col(CsvLines.REF), col("inspection_id"), col("_cell.area_label"), col("_cell._value"));
-    cells = Vocabulary.grades(Vocabulary.areas(cells, col("area_label"), judgementAreas, SOURCE), col("_value"),
-        gradeValues);
+    cells = Vocabulary.grades(Vocabulary.areas(cells, col("area_label"), judgementAreas, SOURCE), col("_value"));
     Dataset<Row> checkedCells = new Checks()
         .check(col("_grade_known").equalTo(false).and(Dates.hasDateShape(col("_value"))), "date_in_grade_column",
             concat(lit("a date '"), col("_value"), lit("' stands in "), col("area_label")))

@@ -94,7 +94,6 @@ public final class IngestJob {
    * null when there are none): a refresh passes the parses it kept from earlier runs together with the new ones.
    */
   public static Map<Table, Dataset<Row>> build(SparkSession spark, Inputs inputs, Dataset<Row> parsedReports) {
-    Dataset<Row> gradeValues = Reference.dataset(spark, "grade_values");
     Dataset<Row> judgementAreas = Reference.dataset(spark, "judgement_areas");
     Dataset<Row> inspectionTypes = Reference.dataset(spark, "inspection_types");
     Dataset<Row> frameworks = Reference.dataset(spark, "frameworks");
@@ -116,7 +115,7 @@ public final class IngestJob {
         lit(null).cast("string").as("name"));
     if (inputs.index() != null) {
       Dataset<Row> indexLines = CsvLines.read(spark, inputs.index(), IndexStaging.FILE, inputs.indexHeader());
-      staged.add(IndexStaging.stage(indexLines, authorities, gradeValues, judgementAreas, inspectionTypes));
+      staged.add(IndexStaging.stage(indexLines, authorities, judgementAreas, inspectionTypes));
       if (List.of(indexLines.columns()).contains("local_authority")) {
         indexNames = indexLines.select(col("urn").as("authority_id"), col("local_authority").as("name"))
             .join(authorities.select("authority_id"), "authority_id");
@@ -127,7 +126,7 @@ public final class IngestJob {
       // partition more is one task more in every stage that reads it, for nothing.
       staged.add(ReportsStaging.stage(parsedReports.coalesce(spark.sparkContext().defaultParallelism()),
           ReportsStaging.qualified(spark.sparkContext().hadoopConfiguration(), inputs.reports()),
-          AuthorityNames.keys(authorities, indexNames), gradeValues, inspectionTypes));
+          AuthorityNames.keys(authorities, indexNames), inspectionTypes));
     }
     if (!inputs.records().isEmpty()) {
       Dataset<Row> recordLines = null;
@@ -137,8 +136,7 @@ public final class IngestJob {
             RecordsStaging.OPTIONAL);
         recordLines = recordLines == null ? one : recordLines.unionByName(one, true);
       }
-      staged.add(RecordsStaging.stage(recordLines, authorities, gradeValues, judgementAreas, inspectionTypes,
-          frameworks));
+      staged.add(RecordsStaging.stage(recordLines, authorities, judgementAreas, inspectionTypes, frameworks));
     }
 
     Dataset<Row> stagedInspections = union(staged.stream().map(Staged::inspections).toList()).localCheckpoint(false);

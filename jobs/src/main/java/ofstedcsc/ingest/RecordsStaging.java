@@ -29,8 +29,8 @@ public final class RecordsStaging {
   public static final List<String> OPTIONAL = List.of("fieldwork_start", "fieldwork_end");
 
   /** {@code lines} holds the lines of every records file, with the required and optional columns. */
-  public static Staged stage(Dataset<Row> lines, Dataset<Row> authorities, Dataset<Row> gradeValues,
-      Dataset<Row> judgementAreas, Dataset<Row> inspectionTypes, Dataset<Row> frameworks) {
+  public static Staged stage(Dataset<Row> lines, Dataset<Row> authorities, Dataset<Row> judgementAreas,
+      Dataset<Row> inspectionTypes, Dataset<Row> frameworks) {
     Dataset<Row> known = broadcast(authorities.select(col("authority_id").as("_known_id")));
     Dataset<Row> knownFrameworks = broadcast(frameworks.select(col("framework").as("_known_framework")));
     // Only the columns read: an analyst's extra column named like one the staging adds (area_label, grade_label)
@@ -41,8 +41,7 @@ public final class RecordsStaging {
         .withColumnRenamed("area", "area_label")
         .withColumnRenamed("framework", "_framework_text")
         .withColumnRenamed("grade", "_grade_text");
-    rows = Vocabulary.grades(Vocabulary.areas(rows, col("area_label"), judgementAreas, SOURCE), col("_grade_text"),
-            gradeValues)
+    rows = Vocabulary.grades(Vocabulary.areas(rows, col("area_label"), judgementAreas, SOURCE), col("_grade_text"))
         .join(known, col("urn").equalTo(col("_known_id")), "left")
         .join(knownFrameworks, lower(col("_framework_text")).equalTo(col("_known_framework")), "left")
         .withColumn("_published", Dates.parse(col("published_on")))

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import ofstedcsc.reference.Eras;
+import ofstedcsc.reference.Grades;
 import ofstedcsc.reports.ParsedReport;
 import ofstedcsc.reports.ReportJudgement;
 import ofstedcsc.reports.ReportParser;
@@ -56,7 +57,7 @@ public final class ReportsStaging {
 
   static final StructType JUDGEMENT = new StructType()
       .add("wording", DataTypes.StringType).add("area", DataTypes.StringType)
-      .add("grade_text", DataTypes.StringType);
+      .add("grade_text", DataTypes.StringType).add("grade", Grades.RESOLVED);
   public static final StructType PARSED = new StructType()
       .add("path", DataTypes.StringType).add("length", DataTypes.LongType)
       .add("status", DataTypes.StringType).add("detail", DataTypes.StringType)
@@ -95,7 +96,7 @@ public final class ReportsStaging {
         .withColumn("status", lit(ParsedReport.EMPTY_FILE)).withColumn("detail", lit("the file has no bytes"));
     Dataset<Row> tooLarge = listed.filter(col("length").gt(ReportParser.MAX_BYTES))
         .withColumn("status", lit(ParsedReport.TOO_LARGE))
-        .withColumn("detail", lit("over " + (ReportParser.MAX_BYTES >> 20) + " MiB"));
+        .withColumn("detail", lit(ReportParser.OVER_MAX_BYTES));
     Dataset<Row> parsed = files.select("path", "length", "content")
         .mapPartitions((MapPartitionsFunction<Row, Row>) ReportsStaging::parsePartition, Encoders.row(PARSED));
     return parsed.unionByName(tooLarge, true).unionByName(empty, true);
@@ -144,7 +145,8 @@ public final class ReportsStaging {
         LOG.warn("{}: {}: {}", path, r.status(), r.detail());
       }
       List<Row> judgements = r.judgements().stream()
-          .map((ReportJudgement j) -> RowFactory.create(j.wording(), j.area(), j.gradeText())).toList();
+          .map((ReportJudgement j) -> RowFactory.create(j.wording(), j.area(), j.gradeText(), Grades.row(j.grade())))
+          .toList();
       out.add(RowFactory.create(file.getAs("path"), file.getAs("length"), r.status(), r.detail(),
           r.authorityName(), r.framework(), r.inspectionType(), sqlDate(r.fieldworkStart()),
           sqlDate(r.fieldworkEnd()), sqlDate(r.publishedOn()), r.pagesRead(),
@@ -169,10 +171,11 @@ public final class ReportsStaging {
 
   /**
    * Transform: parsed reports to staged inspections and judgements. {@code names} maps name keys to authorities
-   * ({@link AuthorityNames#keys}); {@code qualifiedDir} is the reports directory as Spark writes paths.
+   * ({@link AuthorityNames#keys}); {@code qualifiedDir} is the reports directory as Spark writes paths. Grades come
+   * resolved by the parser, through the same {@link Grades} as the other sources' grades.
    */
   public static Staged stage(Dataset<Row> parsed, String qualifiedDir, Dataset<Row> names,
-      Dataset<Row> gradeValues, Dataset<Row> inspectionTypes) {
+      Dataset<Row> inspectionTypes) {
     Column ref = concat(lit(DIR + "/"), substring(col("path"), qualifiedDir.length() + 2, Integer.MAX_VALUE));
     // Ofsted names its downloads "... - 25 november 2016.pdf" after the date it lists the report as published, the
     // date the index also gives. A SIF report's own "Report published" can be a few days off it, and ILACS reports
@@ -212,14 +215,14 @@ public final class ReportsStaging {
         .select(col("_ref"), col("inspection_id"), posexplode_outer(col("judgements")).as(new String[] {"_n", "_j"}))
         .filter(col("_j").isNotNull())
         .select(col("_ref"), col("inspection_id"), col("_n"), col("_j.wording").as("area_label"),
-            col("_j.area").as("area"), col("_j.grade_text").as("_value"));
+            col("_j.area").as("area"), col("_j.grade_text").as("_value"), col("_j.grade").as(Vocabulary.GRADE));
     Column cellRef = concat(col("_ref"), lit("#"), col("_n").plus(1).cast("string"));
     Dataset<Row> checkedCells = new Checks()
         .check(col("area").isNull(), "unknown_area",
             concat(lit("'"), col("area_label"), lit("' is no judgement area in judgement_areas.csv")))
         .check(col("_grade_known").equalTo(false), "unknown_grade",
             concat(lit("'"), col("_value"), lit("' for "), col("area_label"), lit(" is not a grade")))
-        .apply(Vocabulary.grades(cells, col("_value"), gradeValues));
+        .apply(Vocabulary.gradeColumns(cells));
     Dataset<Row> judgements = Checks.passed(checkedCells).select(lit(SOURCE).as("source"),
         col("_ref").as("source_ref"), col("inspection_id"), col("area"), col("area_label"), col("grade"),
         col("grade_label"), col("not_graded_reason"));

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ofstedcsc.reference.Grades;
 import ofstedcsc.reports.PageLines.Line;
 import ofstedcsc.reports.PageLines.Segment;
 
@@ -24,10 +25,10 @@ import ofstedcsc.reports.PageLines.Segment;
 final class JudgementFinder {
 
   /** A judgement as found, before its wording is resolved against the report's framework. */
-  record Candidate(String wording, String key, String gradeText, String gradeValue, boolean fromTable, float bottom) {}
+  record Candidate(String wording, String key, String gradeText, boolean fromTable, float bottom) {}
 
   private static final Pattern GRADE_IN_BRACKETS =
-      Pattern.compile("^(.*?)[\\s:]*\\b(grade\\s*(\\d)\\s*\\(([^)]*)\\))[.\\s]*$", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("^(.*?)[\\s:]*\\b(" + Grades.BRACKETED.pattern() + ")[.\\s]*$", Pattern.CASE_INSENSITIVE);
   private static final Pattern CONNECTOR = Pattern.compile("(?i)[\\s:,\\-\u2013]*(\\b(is|are)\\b[\\s:]*)?$");
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s.;:!,]+$");
 
@@ -121,7 +122,7 @@ final class JudgementFinder {
       String wording = joinWrapped(labelsOfCell.get(c));
       if (!Character.isLetterOrDigit(wording.codePointAt(0))) continue;
       Cell cell = cells.get(c);
-      rows.add(new Candidate(wording, Vocabulary.wordingKey(wording), cell.text(), cell.text(), true, cell.bottom()));
+      rows.add(new Candidate(wording, Vocabulary.wordingKey(wording), cell.text(), true, cell.bottom()));
     }
     return rows;
   }
@@ -170,31 +171,28 @@ final class JudgementFinder {
     String sentence = TRAILING_PUNCTUATION.matcher(text.trim()).replaceAll("");
     String subject;
     String gradeText;
-    String gradeValue;
     Matcher bracketed = GRADE_IN_BRACKETS.matcher(sentence);
     if (bracketed.matches()) {
       subject = bracketed.group(1);
       gradeText = bracketed.group(2);
-      gradeValue = vocabulary.grade(bracketed.group(4)) != null ? bracketed.group(4) : bracketed.group(3);
     } else {
       String[] words = sentence.split("\\s+");
-      int gradeWords = vocabulary.gradeWordsAtEnd(Vocabulary.gradeKey(sentence));
+      int gradeWords = vocabulary.gradeWordsAtEnd(Grades.key(sentence));
       if (gradeWords == 0 || gradeWords >= words.length) return null;
       // Grade keys drop punctuation words such as "–", so count grade words from the end on letters.
       int cut = words.length;
       for (int counted = 0; counted < gradeWords && cut > 0; ) {
         cut--;
-        if (!Vocabulary.gradeKey(words[cut]).isEmpty()) counted++;
+        if (!Grades.key(words[cut]).isEmpty()) counted++;
       }
       subject = String.join(" ", Arrays.copyOfRange(words, 0, cut));
       gradeText = String.join(" ", Arrays.copyOfRange(words, cut, words.length));
-      gradeValue = gradeText;
     }
     subject = CONNECTOR.matcher(subject).replaceAll("").trim();
     if (subject.isEmpty()) return null;
     String key = Vocabulary.wordingKey(subject);
     if (vocabulary.match(key, null).isEmpty()) return null;
-    return new Candidate(subject, key, gradeText, gradeValue, false, bottom);
+    return new Candidate(subject, key, gradeText, false, bottom);
   }
 
   private static boolean startsParagraph(List<Line> lines, int i, float shortLine) {

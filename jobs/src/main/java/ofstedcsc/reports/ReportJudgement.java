@@ -1,11 +1,12 @@
 package ofstedcsc.reports;
 
 import java.io.Serializable;
+import ofstedcsc.reference.Grades;
 
 /**
  * One judgement as a report prints it. {@code area} is null when the wording matches no row of
- * judgement_areas.csv for the report's framework; {@code grade} and {@code gradeLabel} are null when
- * the grade wording matches no row of grade_values.csv.
+ * judgement_areas.csv for the report's framework; {@code grade} is what {@link Grades} makes of the grade
+ * text, null when the text matches no row of grade_values.csv.
  */
-public record ReportJudgement(String wording, String area, String gradeText, Integer grade, String gradeLabel)
+public record ReportJudgement(String wording, String area, String gradeText, Grades.Grade grade)
     implements Serializable {}

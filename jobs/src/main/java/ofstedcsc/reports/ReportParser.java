@@ -25,7 +25,7 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import ofstedcsc.reference.ReferenceTable;
+import ofstedcsc.reference.Eras;
 import ofstedcsc.reports.JudgementFinder.Candidate;
 import ofstedcsc.reports.PageLines.Line;
 import org.apache.pdfbox.Loader;
@@ -49,6 +49,8 @@ public final class ReportParser implements Serializable {
 
   /** The largest file read as a report; fetch downloads nothing larger, since it would only be quarantined. */
   public static final long MAX_BYTES = 64L << 20;
+  /** Why a file over {@link #MAX_BYTES} is quarantined, whether the parser or a listing of file sizes finds it. */
+  public static final String OVER_MAX_BYTES = "over " + (MAX_BYTES >> 20) + " MiB";
   static final int MAX_PAGES = 1000;
   /** The most pages one report may cost, whatever its contents page says. */
   static final int MAX_PAGES_READ = 10;
@@ -81,21 +83,12 @@ public final class ReportParser implements Serializable {
     PdfBoxLogging.quiet();
   }
 
-  private record Era(String framework, LocalDate from, LocalDate to) implements Serializable {}
-
   private final Vocabulary vocabulary;
-  private final List<Era> eras;
+  private final List<Eras.Era> eras;
 
   public ReportParser() {
     this.vocabulary = Vocabulary.load();
-    ReferenceTable frameworks = ReferenceTable.load("frameworks");
-    List<Era> list = new ArrayList<>();
-    for (Map<String, String> row : frameworks.records()) {
-      String to = row.get("published_to");
-      list.add(new Era(row.get("framework"), LocalDate.parse(row.get("published_from")),
-          to.isEmpty() ? LocalDate.MAX : LocalDate.parse(to)));
-    }
-    this.eras = List.copyOf(list);
+    this.eras = Eras.ordered();
   }
 
   public ParsedReport parse(byte[] content) {
@@ -136,7 +129,7 @@ public final class ReportParser implements Serializable {
       return ParsedReport.quarantined(ParsedReport.EMPTY_FILE, "the file has no bytes", 0);
     }
     if (content.length > MAX_BYTES) {
-      return ParsedReport.quarantined(ParsedReport.TOO_LARGE, content.length + " bytes, over " + MAX_BYTES, 0);
+      return ParsedReport.quarantined(ParsedReport.TOO_LARGE, OVER_MAX_BYTES, 0);
     }
     if (indexOf(content, "%PDF-", 0, 1024) < 0) {
       return ParsedReport.quarantined(ParsedReport.NOT_A_PDF, "no %PDF- header; starts with: " + start(content), 0);
@@ -266,7 +259,10 @@ public final class ReportParser implements Serializable {
       }
     }
 
-    /** The framework whose wordings most of the found judgements use; the report's date settles ties. */
+    /**
+     * The framework whose wordings most of the found judgements use; the report's date settles ties (or the lack of
+     * judgements) by {@link Eras}' rule.
+     */
     String framework(LocalDate dated) {
       Map<String, Integer> votes = new HashMap<>();
       for (Candidate c : candidates) {
@@ -278,12 +274,8 @@ public final class ReportParser implements Serializable {
           .map(Map.Entry::getKey).collect(Collectors.toSet());
       if (leaders.size() == 1) return leaders.iterator().next();
       if (dated == null) return null;
-      List<String> inEra = eras.stream()
-          .filter(e -> !dated.isBefore(e.from()) && !dated.isAfter(e.to()))
-          .map(Era::framework)
-          .filter(f -> leaders.isEmpty() || leaders.contains(f))
-          .toList();
-      return inEra.size() == 1 ? inEra.get(0) : null;
+      return Eras.frameworkOn(eras.stream().filter(e -> leaders.isEmpty() || leaders.contains(e.framework())).toList(),
+          dated);
     }
 
     boolean hasArea(String framework, String area) {
@@ -305,9 +297,7 @@ public final class ReportParser implements Serializable {
         String area = rows.isEmpty() ? null : rows.get(0).area();
         if (area == null && !c.fromTable()) continue;
         if (!seenKeys.add(c.key()) || (area != null && !seenAreas.add(area))) continue;
-        Vocabulary.Grade grade = vocabulary.grade(c.gradeValue());
-        judgements.add(new ReportJudgement(c.wording(), area, c.gradeText(),
-            grade == null ? null : grade.grade(), grade == null ? null : grade.label()));
+        judgements.add(new ReportJudgement(c.wording(), area, c.gradeText(), vocabulary.grade(c.gradeText())));
       }
       return judgements;
     }

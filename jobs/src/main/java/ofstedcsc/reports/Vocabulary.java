@@ -1,22 +1,21 @@
 package ofstedcsc.reports;
 
 import java.io.Serializable;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import ofstedcsc.reference.Grades;
+import ofstedcsc.reference.PrintedText;
 import ofstedcsc.reference.ReferenceTable;
 
 /**
- * The report wordings of judgement_areas.csv (source=report) and the grade wordings of
- * grade_values.csv, with the normalisation that lets printed text meet them: case, curly quotes,
- * ligatures, list numbering, punctuation, abbreviations in brackets and line wrapping do not count.
+ * The report wordings of judgement_areas.csv (source=report) and the grade wordings of {@link Grades}, with what
+ * lets a page's text meet them: besides {@link PrintedText}'s normalisation, list numbering, punctuation,
+ * abbreviations in brackets and line wrapping do not count.
  */
 final class Vocabulary implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -28,27 +27,25 @@ final class Vocabulary implements Serializable {
     }
   }
 
-  record Grade(Integer grade, String label) implements Serializable {}
-
   private static final Pattern LIST_NUMBER = Pattern.compile("^(\\d+(\\.\\d+)*\\.?|[•◼▪●■-])\\s+");
   private static final Pattern BRACKETED = Pattern.compile("\\([^)]*\\)");
-  private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9' ]+");
   private static final Pattern WORD_HYPHEN = Pattern.compile("(?<=[a-z])-(?=[a-z])");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final List<Wording> wordings;
-  private final Map<String, Grade> grades;
+  private final Grades grades;
   /** Grade wordings that are words ("not judged" too), longest first, for finding a grade at the end of a sentence. */
   private final List<String> gradePhrases;
   /** Every run of consecutive words inside a grade wording: what a wrapped table cell can hold. */
   private final Set<String> gradeFragments;
 
-  private Vocabulary(List<Wording> wordings, Map<String, Grade> grades, List<String> printedGrades) {
+  private Vocabulary(List<Wording> wordings, Grades grades) {
     this.wordings = List.copyOf(wordings);
-    this.grades = Map.copyOf(grades);
+    this.grades = grades;
     List<String> phrases = new ArrayList<>();
     Set<String> fragments = new HashSet<>();
-    for (String value : printedGrades) {
+    // Words only: "not judged" is printed in reports; the index's sentinels and digits are not.
+    for (String value : grades.values().stream().filter(v -> v.matches("[A-Za-z]+( [A-Za-z]+)*"))
+        .map(Grades::key).toList()) {
       phrases.add(value);
       String[] words = value.split(" ");
       for (int from = 0; from < words.length; from++) {
@@ -77,50 +74,17 @@ final class Vocabulary implements Serializable {
           : null;
       wordings.add(new Wording(row.get(framework), key, row.get(area), pattern));
     }
-    ReferenceTable values = ReferenceTable.load("grade_values");
-    int value = values.column("value");
-    int grade = values.column("grade");
-    int label = values.column("grade_label");
-    Map<String, Grade> grades = new HashMap<>();
-    List<String> printedGrades = new ArrayList<>();
-    for (List<String> row : values.rows) {
-      // Words only: "not judged" is printed in reports; the index's sentinels and digits are not.
-      if (row.get(value).matches("[A-Za-z]+( [A-Za-z]+)*")) printedGrades.add(gradeKey(row.get(value)));
-      String g = row.get(grade);
-      grades.put(gradeKey(row.get(value)),
-          new Grade(g.isEmpty() ? null : Integer.valueOf(g), row.get(label).isEmpty() ? null : row.get(label)));
-    }
-    return new Vocabulary(wordings, grades, printedGrades);
+    return new Vocabulary(wordings, Grades.load());
   }
 
   /** The key a printed judgement label is looked up by. */
   static String wordingKey(String printed) {
-    String s = basic(printed);
+    String s = PrintedText.plain(printed);
     s = BRACKETED.matcher(s).replaceAll(" ").trim();
     s = LIST_NUMBER.matcher(s).replaceFirst("");
     // A hyphen inside a word is dropped, so that "achiev-" wrapped before "ing" still reads "achieving".
     s = WORD_HYPHEN.matcher(s).replaceAll("");
-    return collapse(NOT_WORD.matcher(s).replaceAll(" "));
-  }
-
-  /** The key a printed grade is looked up by. */
-  static String gradeKey(String printed) {
-    return collapse(NOT_WORD.matcher(basic(printed).replace('-', ' ')).replaceAll(" "));
-  }
-
-  private static String basic(String printed) {
-    return Normalizer.normalize(printed, Normalizer.Form.NFKC)
-        .toLowerCase(java.util.Locale.ROOT)
-        .replace('\u2019', '\'')
-        .replace('\u2018', '\'')
-        .replace('\u2013', '-')
-        .replace('\u2014', '-')
-        .replace('\u2010', '-')
-        .replace('\u2011', '-');
-  }
-
-  private static String collapse(String s) {
-    return SPACES.matcher(s).replaceAll(" ").trim();
+    return PrintedText.words(s);
   }
 
   /**
@@ -165,12 +129,12 @@ final class Vocabulary implements Serializable {
         .toList();
   }
 
-  Grade grade(String gradeText) {
-    return grades.get(gradeKey(gradeText));
+  Grades.Grade grade(String gradeText) {
+    return grades.resolve(gradeText);
   }
 
   boolean isGradeFragment(String text) {
-    return gradeFragments.contains(gradeKey(text));
+    return gradeFragments.contains(Grades.key(text));
   }
 
   /** How many words at the end of the key form the longest grade wording there, or 0. */

@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import ofstedcsc.Main;
 import ofstedcsc.Progress;
 import ofstedcsc.ingest.ReportsStaging;
+import ofstedcsc.reports.ReportParser;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -362,7 +363,7 @@ class FetchJobTest {
 
   @Test
   void aBodyOverTheCapIsRefusedWhetherItsLengthIsSentOrNot() throws Exception {
-    assertEquals(64L << 20, Downloader.Settings.polite().maxBytes(), "the parser's own limit");
+    assertEquals(ReportParser.MAX_BYTES, Downloader.Settings.polite().maxBytes(), "the parser's own limit");
     byte[] small = pdf("Kirklees", 1);
     long cap = small.length;
     assertTrue(report2024.length > cap && report2016.length > cap);

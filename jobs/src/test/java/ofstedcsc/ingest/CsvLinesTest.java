@@ -49,8 +49,7 @@ class CsvLinesTest {
   private static Staged stageRecords(Dataset<Row> lines) {
     SparkSession spark = TestSpark.session();
     Dataset<Row> authorities = TestSpark.rows(TestSpark.schema("authority_id string"), new Object[] {"80478"});
-    return RecordsStaging.stage(lines, authorities, Reference.dataset(spark, "grade_values"),
-        Reference.dataset(spark, "judgement_areas"), Reference.dataset(spark, "inspection_types"),
+    return RecordsStaging.stage(lines, authorities, Reference.dataset(spark, "judgement_areas"), Reference.dataset(spark, "inspection_types"),
         Reference.dataset(spark, "frameworks"));
   }
 
@@ -223,7 +222,7 @@ class CsvLinesTest {
     SparkSession spark = TestSpark.session();
     Staged staged = IndexStaging.stage(read(file, IndexStaging.requiredColumns()),
         TestSpark.rows(TestSpark.schema("authority_id string"), new Object[] {"80478"}),
-        Reference.dataset(spark, "grade_values"), Reference.dataset(spark, "judgement_areas"),
+        Reference.dataset(spark, "judgement_areas"),
         Reference.dataset(spark, "inspection_types"));
     assertEquals(0, staged.quarantine().count());
     assertEquals("2024-08-28", staged.inspections().first().getAs("published_on").toString());

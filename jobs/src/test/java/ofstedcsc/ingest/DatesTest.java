@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import ofstedcsc.TestSpark;
+import ofstedcsc.reference.Grades;
 import ofstedcsc.reference.Reference;
 import ofstedcsc.reports.ParsedReport;
 import org.apache.spark.sql.Dataset;
@@ -86,7 +87,7 @@ class DatesTest {
     List<String> header = CsvLines.header(spark.sparkContext().hadoopConfiguration(), file.toString(), "index",
         IndexStaging.requiredColumns());
     Staged staged = IndexStaging.stage(CsvLines.read(spark, file.toString(), "index.csv", header), authorities(),
-        Reference.dataset(spark, "grade_values"), Reference.dataset(spark, "judgement_areas"),
+        Reference.dataset(spark, "judgement_areas"),
         Reference.dataset(spark, "inspection_types"));
 
     assertEquals(Map.of("index.csv:3", "implausible_date", "index.csv:4", "implausible_date"), reasons(staged));
@@ -108,7 +109,7 @@ class DatesTest {
     List<String> header = CsvLines.header(spark.sparkContext().hadoopConfiguration(), file.toString(), "records",
         RecordsStaging.REQUIRED);
     Staged staged = RecordsStaging.stage(CsvLines.read(spark, file.toString(), "records/kirklees.csv", header),
-        authorities(), Reference.dataset(spark, "grade_values"), Reference.dataset(spark, "judgement_areas"),
+        authorities(), Reference.dataset(spark, "judgement_areas"),
         Reference.dataset(spark, "inspection_types"), Reference.dataset(spark, "frameworks"));
 
     assertEquals(Map.of("records/kirklees.csv:3", "implausible_date", "records/kirklees.csv:4", "implausible_date"),
@@ -134,7 +135,7 @@ class DatesTest {
     Dataset<Row> authorities = authorities();
     Staged staged = ReportsStaging.stage(parsed, qualified,
         AuthorityNames.keys(authorities, authorities.select("authority_id", "name").limit(0)),
-        Reference.dataset(spark, "grade_values"), Reference.dataset(spark, "inspection_types"));
+        Reference.dataset(spark, "inspection_types"));
 
     String folder = "reports/80478_kirklees/";
     assertEquals(Map.of(
@@ -154,6 +155,7 @@ class DatesTest {
     return RowFactory.create(qualified + "/80478_kirklees/" + name, 1000L, ParsedReport.PARSED, null,
         "Kirklees Council", "ilacs", null, Date.valueOf("2019-06-10"),
         fieldworkEnd == null ? null : Date.valueOf(fieldworkEnd), Date.valueOf("2019-08-05"), 1,
-        List.of(RowFactory.create("overall effectiveness", "overall_effectiveness", "Good")));
+        List.of(RowFactory.create("overall effectiveness", "overall_effectiveness", "Good",
+            Grades.row(new Grades.Grade(2, "good", null)))));
   }
 }

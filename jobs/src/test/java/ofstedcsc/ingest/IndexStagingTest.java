@@ -33,7 +33,7 @@ class IndexStagingTest {
         IndexStaging.requiredColumns());
     Dataset<Row> authorities = TestSpark.rows(TestSpark.schema("authority_id string"), new Object[] {"1"});
     return IndexStaging.stage(CsvLines.read(spark, file.toString(), "index.csv", header), authorities,
-        Reference.dataset(spark, "grade_values"), Reference.dataset(spark, "judgement_areas"),
+        Reference.dataset(spark, "judgement_areas"),
         Reference.dataset(spark, "inspection_types"));
   }
 
@@ -70,6 +70,17 @@ class IndexStagingTest {
         .collect(Collectors.toMap(r -> r.getAs("area"), r -> r.getAs("grade")));
     assertEquals(Map.of("overall_effectiveness", 3, "leadership", 2, "help_and_protection", 1,
         "children_in_care", 4), grades);
+  }
+
+  @Test
+  void gradeTextIsReadByTheRuleThatReadsReportsWhateverItsCaseDashesOrPunctuation() throws Exception {
+    Staged s = stage("1,a,l,f.pdf,25/11/16,,,,,Requires improvement \u2013 to be good,Good.,Grade 4 (Inadequate),"
+        + "NOT JUDGED,-,1");
+    Map<String, String> byArea = s.judgements().collectAsList().stream().collect(Collectors.toMap(
+        r -> r.getAs("area"), r -> r.getAs("grade") + "/" + r.getAs("grade_label") + "/" + r.getAs("not_graded_reason")));
+    assertEquals(Map.of("overall_effectiveness", "3/requires improvement/null", "leadership", "2/good/null",
+        "help_and_protection", "4/inadequate/null", "children_in_care", "null/null/not_judged"), byArea);
+    assertEquals(Map.of("index.csv:2:care_leavers_grade", "unknown_grade"), reasons(s), "a dash is no blank cell");
   }
 
   @Test
@@ -134,7 +145,7 @@ class IndexStagingTest {
         IndexStaging.requiredColumns());
     Staged s = IndexStaging.stage(CsvLines.read(spark, file.toString(), "index.csv", header),
         TestSpark.rows(TestSpark.schema("authority_id string"), new Object[] {"1"}),
-        Reference.dataset(spark, "grade_values"), Reference.dataset(spark, "judgement_areas"),
+        Reference.dataset(spark, "judgement_areas"),
         Reference.dataset(spark, "inspection_types"));
     assertEquals(Map.of("index.csv:3", "bad_encoding"), reasons(s));
     assertEquals(1, s.inspections().count());

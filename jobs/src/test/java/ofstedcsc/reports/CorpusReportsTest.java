@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import ofstedcsc.reference.Grades;
 import ofstedcsc.reference.ReferenceTable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,10 +80,10 @@ class CorpusReportsTest {
     assertEquals(Set.of("overall_effectiveness", "help_and_protection", "children_in_care", "adoption",
         "care_leavers", "leadership", "lscb"), byArea.keySet());
     Map<String, Integer> grades = new TreeMap<>();
-    byArea.forEach((area, j) -> grades.put(area, j.grade()));
+    byArea.forEach((area, j) -> grades.put(area, j.grade().grade()));
     assertEquals(Map.of("overall_effectiveness", 4, "help_and_protection", 4, "children_in_care", 4,
         "adoption", 3, "care_leavers", 3, "leadership", 4, "lscb", 4), grades);
-    assertEquals("requires improvement", byArea.get("adoption").gradeLabel());
+    assertEquals("requires improvement", byArea.get("adoption").grade().label());
     assertEquals("Children looked after and achieving permanence",
         byArea.get("children_in_care").wording().replaceFirst("^2\\. ", ""));
   }
@@ -93,10 +94,7 @@ class CorpusReportsTest {
     for (Map<String, String> row : ReferenceTable.load("judgement_areas").records()) {
       if (row.get("source").equals("index")) areaOfColumn.put(row.get("wording"), row.get("area"));
     }
-    Map<String, Integer> gradeOfValue = new LinkedHashMap<>();
-    for (Map<String, String> row : ReferenceTable.load("grade_values").records()) {
-      if (!row.get("grade").isEmpty()) gradeOfValue.put(row.get("value"), Integer.valueOf(row.get("grade")));
-    }
+    Grades grades = Grades.load();
     List<String> lines = Files.readAllLines(corpus.resolve("ofsted_csc_ilacs_history.csv"), StandardCharsets.UTF_8);
     List<String> header = ReferenceTable.splitCsvLine(lines.get(0));
     int compared = 0;
@@ -109,11 +107,12 @@ class CorpusReportsTest {
       ParsedReport report = results.get(file);
       if (report == null || !report.isParsed()) continue;
       for (Map.Entry<String, String> column : areaOfColumn.entrySet()) {
-        Integer expected = gradeOfValue.get(row.getOrDefault(column.getKey(), ""));
+        Grades.Grade indexed = grades.resolve(row.get(column.getKey()));
+        Integer expected = indexed == null ? null : indexed.grade();
         if (expected == null) continue;
         compared++;
         Integer found = report.judgements().stream().filter(j -> column.getValue().equals(j.area()))
-            .map(ReportJudgement::grade).findFirst().orElse(null);
+            .map(j -> j.grade() == null ? null : j.grade().grade()).findFirst().orElse(null);
         if (!expected.equals(found)) {
           disagreements.add(file + " " + column.getValue() + ": index " + expected + " (" + row.get(column.getKey())
               + "), report " + found);

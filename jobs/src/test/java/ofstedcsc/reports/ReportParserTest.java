@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ofstedcsc.reference.Grades;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class ReportParserTest {
   /** area -> "grade/label", in report order; the wording is checked where it matters. */
   private static Map<String, String> grades(ParsedReport report) {
     Map<String, String> out = new LinkedHashMap<>();
-    report.judgements().forEach(j -> out.put(j.area(), j.grade() + "/" + j.gradeLabel()));
+    report.judgements().forEach(j -> out.put(j.area(), j.grade() == null ? "unknown" : j.grade().grade() + "/"
+        + j.grade().label()));
     return out;
   }
 
@@ -210,7 +212,7 @@ class ReportParserTest {
     assertEquals("3/requires improvement", grades(r).get("care_leavers"));
     ReportJudgement unknown = r.judgements().get(4);
     assertEquals("The sparkle of the front door", unknown.wording());
-    assertEquals(2, unknown.grade());
+    assertEquals(2, unknown.grade().grade());
   }
 
   @Test
@@ -273,8 +275,8 @@ class ReportParserTest {
     ReportJudgement overall = r.judgements().get(0);
     assertEquals("children_in_care", overall.area());
     assertEquals("Grade 3 (adequate)", overall.gradeText());
-    assertEquals(3, overall.grade());
-    assertEquals("adequate", overall.gradeLabel(), "the pre-2013 scale's grade 3 stays distinguishable");
+    assertEquals(new Grades.Grade(3, "adequate", null), overall.grade(),
+        "the pre-2013 scale's grade 3 stays distinguishable");
     assertEquals(4, r.pagesRead(), r.detail());
   }
 
@@ -339,10 +341,31 @@ class ReportParserTest {
   }
 
   @Test
+  void wordingsThatFitTwoFrameworksAreSettledByTheEraOfTheDate() {
+    assertEquals("sif", overallOnly("1 March 2018").framework(),
+        "SIF and ILACS reports were both published in 2018: the earlier era wins, as everywhere (reference/Eras)");
+    assertEquals("ilacs", overallOnly("5 August 2019").framework());
+  }
+
+  /** A report whose one judgement, overall effectiveness, is worded alike in SIF and ILACS. */
+  private static ParsedReport overallOnly(String published) {
+    ParsedReport r = PARSER.parse(new TestPdf().page()
+        .text(71, 155, 26, "Northshire")
+        .text(71, 216, 12, "Report published: " + published)
+        .text(77, 282, 12, "Judgement").text(300, 282, 12, "Grade")
+        .text(77, 315, 12, "Overall effectiveness").text(300, 315, 12, "Good")
+        .bytes());
+    assertEquals(ParsedReport.PARSED, r.status(), r.detail());
+    return r;
+  }
+
+  @Test
   void tooLarge() {
     byte[] huge = new byte[(int) ReportParser.MAX_BYTES + 1];
     System.arraycopy("%PDF-1.7".getBytes(StandardCharsets.US_ASCII), 0, huge, 0, 8);
-    assertEquals(ParsedReport.TOO_LARGE, PARSER.parse(huge).status());
+    ParsedReport oversized = PARSER.parse(huge);
+    assertEquals(ParsedReport.TOO_LARGE, oversized.status());
+    assertEquals("over 64 MiB", oversized.detail(), "as ReportsStaging says of a file it lists over the limit");
     TestPdf manyPages = new TestPdf();
     for (int i = 0; i <= ReportParser.MAX_PAGES; i++) manyPages.page();
     ParsedReport r = PARSER.parse(manyPages.bytes());

@@ -13,10 +13,12 @@ import ofstedcsc.TestSpark;
 import ofstedcsc.ingest.AuthorityNames;
 import ofstedcsc.ingest.ReportsStaging;
 import ofstedcsc.ingest.Staged;
+import ofstedcsc.reference.Grades;
 import ofstedcsc.reference.Reference;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +85,7 @@ class ReportsStagingTest {
     Staged staged = ReportsStaging.stage(ReportsStaging.parse(spark, dir),
         ReportsStaging.qualified(spark.sparkContext().hadoopConfiguration(), dir),
         AuthorityNames.keys(authorities, authorities.select("authority_id", "name").limit(0)),
-        Reference.dataset(spark, "grade_values"), Reference.dataset(spark, "inspection_types"));
+        Reference.dataset(spark, "inspection_types"));
 
     Row inspection = staged.inspections().first();
     assertEquals(1, staged.inspections().count());
@@ -108,6 +110,39 @@ class ReportsStagingTest {
     // Hidden files (a download in progress) are no reports; an empty file is one, and is counted.
     assertEquals(5, staged.read().filter(col("unit").equalTo("file")).count());
     assertEquals(1, staged.loaded().filter(col("unit").equalTo("file")).count());
+  }
+
+  @Test
+  void gradesAreStagedAsTheParserResolvedThemAndAnUnknownOneIsQuarantined() {
+    SparkSession spark = TestSpark.session();
+    Grades grades = Grades.load();
+    List<Row> judgements = List.of(
+        judgement("Overall effectiveness", "overall_effectiveness", "Grade 3 (Adequate)", grades),
+        judgement("Leadership", "leadership", "Not judged", grades),
+        judgement("Help and protection", "help_and_protection", "Satisfactory", grades));
+    String qualified = "file:/corpus/reports";
+    Row report = RowFactory.create(qualified + "/9000001_northshire/children's services inspection - 16 august 2013.pdf",
+        1000L, ParsedReport.PARSED, null, "Northshire", "pre_sif", "full", null, null, null, 3, judgements);
+    Dataset<Row> authorities = TestSpark.rows(TestSpark.schema("authority_id string", "name string",
+        "aliases string"), new Object[] {"9000001", "Northshire", null});
+    Staged staged = ReportsStaging.stage(spark.createDataFrame(List.of(report), ReportsStaging.PARSED), qualified,
+        AuthorityNames.keys(authorities, authorities.select("authority_id", "name").limit(0)),
+        Reference.dataset(spark, "inspection_types"));
+
+    Map<String, String> byArea = staged.judgements().collectAsList().stream().collect(Collectors.toMap(
+        r -> r.getAs("area"), r -> r.getAs("grade") + "/" + r.getAs("grade_label") + "/" + r.getAs("not_graded_reason")));
+    assertEquals(Map.of("overall_effectiveness", "3/adequate/null", "leadership", "null/null/not_judged"), byArea);
+    Row unknown = staged.quarantine().first();
+    assertEquals(1, staged.quarantine().count());
+    assertEquals("reports/9000001_northshire/children's services inspection - 16 august 2013.pdf#3",
+        unknown.getAs("source_ref"));
+    assertEquals("unknown_grade", unknown.getAs("reason_code"));
+    assertEquals("'Satisfactory' for Help and protection is not a grade", unknown.getAs("detail"));
+  }
+
+  /** A judgement row as the parser stages it, its grade resolved by the one vocabulary. */
+  private static Row judgement(String wording, String area, String gradeText, Grades grades) {
+    return RowFactory.create(wording, area, gradeText, Grades.row(grades.resolve(gradeText)));
   }
 
   @Test

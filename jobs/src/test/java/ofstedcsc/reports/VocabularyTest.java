@@ -1,6 +1,7 @@
 package ofstedcsc.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -31,10 +32,13 @@ class VocabularyTest {
   }
 
   @Test
-  void gradesKeepTheOldScaleApart() {
-    assertEquals(new Vocabulary.Grade(3, "adequate"), VOCABULARY.grade("Adequate"));
-    assertEquals(new Vocabulary.Grade(3, "requires improvement"), VOCABULARY.grade("Requires Improvement to be good."));
-    assertEquals(new Vocabulary.Grade(3, "requires improvement"), VOCABULARY.grade("require improvement"));
-    assertEquals(new Vocabulary.Grade(null, null), VOCABULARY.grade("Not Judged"));
+  void gradeCellsAreFoundByTheWordsOfGradeValues() {
+    assertTrue(VOCABULARY.isGradeFragment("Requires"), "a grade wrapped in its cell");
+    assertTrue(VOCABULARY.isGradeFragment("improvement to\u00a0be good"));
+    assertTrue(VOCABULARY.isGradeFragment("Not judged"));
+    assertFalse(VOCABULARY.isGradeFragment("data_unreadable"), "the index's sentinels are never printed");
+    assertFalse(VOCABULARY.isGradeFragment("3"));
+    assertEquals(5, VOCABULARY.gradeWordsAtEnd("children's services in northshire require improvement to be good"));
+    assertEquals(0, VOCABULARY.gradeWordsAtEnd("the local authority's services for children"));
   }
 }
