@@ -6,7 +6,9 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.exp;
 import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.max;
@@ -17,6 +19,8 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
+import java.util.Map;
+import ofstedcsc.reference.Eras;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,8 +31,9 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * Time to improvement. An episode starts at a judgement of requires improvement or inadequate unless the previous
  * judgement in the area was already at that grade or worse (then it continues that episode), and ends at the first
  * later judgement graded better than the grade it started at. "Adequate" on the pre-2013 scale was a pass and opens
- * no episode. Episodes still open at the as-at date are kept and censored there: they are the authorities still
- * waiting to improve, not missing rows.
+ * no episode. Episodes not improved by the as-at date are kept and censored there: they are the authorities still
+ * waiting to improve, not missing rows. An area that no framework judges any longer (adoption and the LSCB review,
+ * judged only under SIF) can show no improvement after the last day one did, so its episodes are censored then.
  */
 public final class ImprovementEpisodes {
   private ImprovementEpisodes() {}
@@ -43,6 +48,13 @@ public final class ImprovementEpisodes {
     // The first later judgement better than 3 and the first better than 4, each as one struct: one aggregate apiece.
     Column judgement = struct(col("inspection_id"), col("published_on"), col("grade"), col("grade_label"));
     Column fromThree = col("start_grade").equalTo(3);
+    Column judgedUntil = lit(null).cast("date");
+    for (Map.Entry<String, LocalDate> area : Eras.areasNoLongerJudged().entrySet()) {
+      judgedUntil = when(col("area").equalTo(area.getKey()), lit(java.sql.Date.valueOf(area.getValue())))
+          .otherwise(judgedUntil);
+    }
+    // Never before the episode began: a judgement published after the reference's last day gives 0 days at risk.
+    Column censoredOn = greatest(col("started_on"), least(asOfDate, coalesce(judgedUntil, asOfDate)));
     // One select, so that Spark evaluates every window in one pass over each history (a window per withColumn copied
     // every row once per window).
     return histories.filter(col("published_on").leq(asOfDate))
@@ -66,8 +78,11 @@ public final class ImprovementEpisodes {
         .withColumn("days_to_improvement", datediff(col("improved_on"), col("started_on")))
         .withColumn("days_to_good", datediff(col("good_on"), col("started_on")))
         .withColumn("censored", col("improved_on").isNull())
-        .withColumn("status", when(col("censored"), "open").otherwise("improved"))
-        .withColumn("days_at_risk", coalesce(col("days_to_improvement"), datediff(asOfDate, col("started_on"))))
+        .withColumn("censored_on", when(col("censored"), censoredOn))
+        .withColumn("status", when(col("censored").equalTo(false), "improved")
+            .when(col("censored_on").lt(asOfDate), "no_longer_judged").otherwise("open"))
+        .withColumn("days_at_risk",
+            coalesce(col("days_to_improvement"), datediff(col("censored_on"), col("started_on"))))
         .withColumn("as_of", asOfDate);
   }
 

@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import ofstedcsc.reference.Eras;
 
 /**
  * The benchmark's other side: the marts computed by DuckDB from the same canonical Parquet tables, with the SQL of
@@ -43,6 +45,15 @@ public final class DuckDbMarts {
       // In memory, spilling to disk beside the output when the data outgrow DuckDB's memory limit (80% of RAM).
       statement.execute("SET temp_directory = '" + output.resolve("tmp") + "'");
       statement.execute("SET preserve_insertion_order = false");
+      statement.execute("CREATE TEMP TABLE areas_no_longer_judged (area VARCHAR, judged_until DATE)");
+      try (PreparedStatement insert = duckdb.prepareStatement(
+          "INSERT INTO areas_no_longer_judged VALUES (?, CAST(? AS DATE))")) {
+        for (Map.Entry<String, LocalDate> area : Eras.areasNoLongerJudged().entrySet()) {
+          insert.setString(1, area.getKey());
+          insert.setString(2, area.getValue().toString());
+          insert.execute();
+        }
+      }
       for (String sql : statements(Map.of("input", input.toString(), "output", output.toString(),
           "as_of", asOf.toString(), "published_by", publishedBy.toString()))) {
         long start = System.nanoTime();

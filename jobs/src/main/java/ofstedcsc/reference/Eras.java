@@ -8,6 +8,10 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 
 /**
@@ -52,5 +56,31 @@ public final class Eras {
   /** The same rule for one date outside Spark (generated data): null before the first era. */
   public static String frameworkOn(List<Era> ordered, LocalDate publishedOn) {
     return ordered.stream().filter(e -> e.covers(publishedOn)).map(Era::framework).findFirst().orElse(null);
+  }
+
+  /**
+   * Each area that no framework judges any longer, with the last publication date on which one did
+   * (data/reference/framework_areas.csv; an empty judged_until is the framework's own published_to). An area that a
+   * framework still in force judges, or that the table does not list, is absent.
+   */
+  public static Map<String, LocalDate> areasNoLongerJudged() {
+    Map<String, Era> eras = new TreeMap<>();
+    ordered().forEach(e -> eras.put(e.framework(), e));
+    Map<String, LocalDate> until = new TreeMap<>();
+    Set<String> stillJudged = new TreeSet<>();
+    for (Map<String, String> row : ReferenceTable.load("framework_areas").records()) {
+      Era era = eras.get(row.get("framework"));
+      if (era == null) {
+        throw new IllegalStateException("framework_areas.csv names a framework not in frameworks.csv: " + row);
+      }
+      LocalDate last = row.get("judged_until").isEmpty() ? era.to() : LocalDate.parse(row.get("judged_until"));
+      if (last == null) {
+        stillJudged.add(row.get("area"));
+      } else {
+        until.merge(row.get("area"), last, (a, b) -> a.isAfter(b) ? a : b);
+      }
+    }
+    until.keySet().removeAll(stillJudged);
+    return until;
   }
 }

@@ -49,7 +49,7 @@ public final class DataDictionary {
     }
     md.append("## Reference tables (`data/reference/`)\n\n")
         .append("The rules the jobs apply, each in exactly one place. They are packaged into the jar.\n\n");
-    for (String name : List.of("grade_values", "judgement_areas", "frameworks", "inspection_types", "sources",
+    for (String name : List.of("grade_values", "judgement_areas", "frameworks", "framework_areas", "inspection_types", "sources",
         "authority_name_noise", "regions", "reason_codes")) {
       md.append(reference(name));
     }

@@ -165,7 +165,7 @@ public final class Tables {
 
   public static final Table IMPROVEMENT_EPISODES = Table.of("improvement_episodes", "mart",
       "Spells below good: from a judgement of requires improvement or inadequate to the first better one. "
-          + "Open spells are kept, censored at the as-at date.",
+          + "Spells not improved are kept, censored at the as-at date or when no framework judges the area any more.",
       grain("one row per authority, area and episode (named by the judgement that opened it)", "authority_id", "area",
           "start_inspection_id"),
       field("authority_id", StringType, "Ofsted URN", "", "80478").notNull().references(AUTHORITIES),
@@ -184,9 +184,10 @@ public final class Tables {
       field("days_to_improvement", IntegerType, "Days from started_on to improved_on; null while open", "> 0", "983"),
       field("good_on", DateType, "First later publication graded good or better", "", "2024-08-28"),
       field("days_to_good", IntegerType, "Days from started_on to good_on", "> 0", "2833"),
-      field("status", StringType, "`improved`, or `open` at the as-at date (censored)", "`improved`, `open`", "improved").notNull(),
-      field("censored", BooleanType, "True when the episode is still open at as_of", "", "false").notNull(),
-      field("days_at_risk", IntegerType, "days_to_improvement, or days from started_on to as_of when censored", ">= 0", "983").notNull(),
+      field("status", StringType, "`improved`; `open` at the as-at date; `no_longer_judged` when no framework judges the area any more (data/reference/framework_areas.csv), so it can no longer improve", "`improved`, `open`, `no_longer_judged`", "improved").notNull(),
+      field("censored", BooleanType, "True when the episode has not improved by as_of (status `open` or `no_longer_judged`)", "", "false").notNull(),
+      field("censored_on", DateType, "When censored: as_of, or the last publication date on which a framework judged the area if that is earlier (never before started_on); null when improved", "", "2018-08-31"),
+      field("days_at_risk", IntegerType, "days_to_improvement, or days from started_on to censored_on when censored", ">= 0", "983").notNull(),
       field("as_of", DateType, "The as-at date of the run", "", "2024-03-31").notNull());
 
   public static final Table IMPROVEMENT_SURVIVAL = Table.of("improvement_survival", "mart",
@@ -211,7 +212,7 @@ public final class Tables {
       field("start_grade_label", StringType, "Its wording", "", "inadequate").notNull().accepted(GRADE_LABEL),
       field("episodes", LongType, "Episodes", ">= 1", "30").notNull(),
       field("events", LongType, "Episodes that improved by as_of", ">= 0", "22").notNull(),
-      field("censored", LongType, "Episodes still open at as_of", ">= 0", "8").notNull(),
+      field("censored", LongType, "Episodes not improved by as_of (open, or no longer judged)", ">= 0", "8").notNull(),
       field("median_days_to_improvement", IntegerType, "First day the survival estimate falls to 0.5 or below; null when it never does", "> 0", "1012"),
       field("as_of", DateType, "The as-at date of the run", "", "2024-03-31").notNull());
 

@@ -38,7 +38,8 @@ FROM grade_transitions
 GROUP BY area, framework_pair, from_grade, from_grade_label, to_grade, to_grade_label;
 
 -- Episodes: open at a grade below good (not the pre-2013 'adequate') unless already there or worse; end at the first
--- later judgement better than the opening grade; still open at the as-at date: censored.
+-- later judgement better than the opening grade; not improved: censored at the as-at date, or earlier at the last day
+-- a framework judged the area (areas_no_longer_judged, filled by DuckDbMarts from data/reference/framework_areas.csv).
 CREATE TEMP TABLE improvement_episodes AS
 WITH seen AS (
   SELECT *, CASE WHEN grade >= 3 AND grade_label <> 'adequate' THEN grade ELSE 0 END AS below
@@ -61,14 +62,15 @@ later AS (
     after AS (PARTITION BY authority_id, area ORDER BY published_on, inspection_id
       ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)),
 episodes AS (
-  SELECT authority_id, area, inspection_id AS start_inspection_id, framework AS start_framework,
+  SELECT authority_id, l.area, inspection_id AS start_inspection_id, framework AS start_framework,
     grade AS start_grade, grade_label AS start_grade_label, published_on AS started_on,
     CASE WHEN grade = 3 THEN better3_id ELSE better4_id END AS improved_inspection_id,
     CASE WHEN grade = 3 THEN better3_on ELSE better4_on END AS improved_on,
     CASE WHEN grade = 3 THEN better3_grade ELSE better4_grade END AS improved_to_grade,
     CASE WHEN grade = 3 THEN better3_label ELSE better4_label END AS improved_to_grade_label,
-    good_on
-  FROM later
+    good_on,
+    greatest(published_on, least(DATE '${as_of}', coalesce(n.judged_until, DATE '${as_of}'))) AS observed_to
+  FROM later l LEFT JOIN areas_no_longer_judged n ON n.area = l.area
   WHERE below > 0 AND previous_below < below)
 SELECT e.authority_id, a.name AS authority_name, a.region_name, e.area, start_inspection_id, start_framework,
   start_grade, start_grade_label, started_on, improved_inspection_id, improved_on, improved_to_grade,
@@ -76,9 +78,11 @@ SELECT e.authority_id, a.name AS authority_name, a.region_name, e.area, start_in
   CAST(date_diff('day', started_on, improved_on) AS INTEGER) AS days_to_improvement,
   good_on,
   CAST(date_diff('day', started_on, good_on) AS INTEGER) AS days_to_good,
-  CASE WHEN improved_on IS NULL THEN 'open' ELSE 'improved' END AS status,
+  CASE WHEN improved_on IS NOT NULL THEN 'improved' WHEN observed_to < DATE '${as_of}' THEN 'no_longer_judged'
+    ELSE 'open' END AS status,
   improved_on IS NULL AS censored,
-  CAST(coalesce(date_diff('day', started_on, improved_on), date_diff('day', started_on, DATE '${as_of}'))
+  CASE WHEN improved_on IS NULL THEN observed_to END AS censored_on,
+  CAST(coalesce(date_diff('day', started_on, improved_on), date_diff('day', started_on, observed_to))
     AS INTEGER) AS days_at_risk,
   DATE '${as_of}' AS as_of
 FROM episodes e JOIN authorities a ON a.authority_id = e.authority_id;

@@ -16,9 +16,13 @@ class ImprovementEpisodesTest {
   private static final LocalDate AS_OF = LocalDate.parse("2026-11-25");
 
   private static List<Row> episodes(Object[]... judgements) {
+    return episodesAsAt(AS_OF, judgements);
+  }
+
+  private static List<Row> episodesAsAt(LocalDate asOf, Object[]... judgements) {
     return ImprovementEpisodes.episodes(
-        AggregateJob.histories(Fixtures.judgements(judgements), Fixtures.authorities()), AS_OF)
-        .orderBy("authority_id", "started_on").collectAsList();
+        AggregateJob.histories(Fixtures.judgements(judgements), Fixtures.authorities()), asOf)
+        .orderBy("authority_id", "started_on", "area").collectAsList();
   }
 
   @Test
@@ -40,13 +44,53 @@ class ImprovementEpisodesTest {
   @Test
   void anEpisodeStillOpenIsCensoredAtTheAsAtDateNotDropped() {
     List<Row> e = episodes(
-        new Object[] {"A", "overall_effectiveness", "2019-03-08", "ilacs", 2},
-        new Object[] {"A", "overall_effectiveness", "2023-10-06", "ilacs", 4});
+        new Object[] {"A", "help_and_protection", "2019-03-08", "ilacs", 2},
+        new Object[] {"A", "help_and_protection", "2023-10-06", "ilacs", 4});
     assertEquals(1, e.size());
     assertTrue(e.get(0).<Boolean>getAs("censored"));
     assertEquals("open", e.get(0).getAs("status"));
     assertNull(e.get(0).getAs("improved_on"));
+    assertEquals("2026-11-25", e.get(0).getAs("censored_on").toString());
     assertEquals(1146, e.get(0).<Integer>getAs("days_at_risk"), "2023-10-06 to 2026-11-25");
+  }
+
+  @Test
+  void anAreaNoLaterFrameworkJudgesIsCensoredWhenItsFrameworkStoppedNotAtTheAsAtDate() {
+    Object[][] judgements = {
+        {"A", "adoption", "2016-05-10", "sif", 4},
+        {"A", "overall_effectiveness", "2016-05-10", "sif", 4},
+        {"A", "overall_effectiveness", "2019-11-01", "ilacs", 3},
+        {"B", "adoption", "2014-06-01", "sif", 3},
+        {"B", "adoption", "2017-06-01", "sif", 2}};
+    List<Row> e = episodes(judgements);
+    Row adoption = e.get(0);
+    assertEquals("adoption", adoption.getAs("area"));
+    assertTrue(adoption.<Boolean>getAs("censored"));
+    assertEquals("no_longer_judged", adoption.getAs("status"));
+    assertEquals("2018-08-31", adoption.getAs("censored_on").toString(), "SIF's last day, frameworks.csv");
+    assertEquals(843, adoption.<Integer>getAs("days_at_risk"), "2016-05-10 to 2018-08-31, not to 2026-11-25");
+    assertEquals("improved", e.get(1).getAs("status"), "the same authority's overall grade is judged on");
+    assertNull(e.get(1).getAs("censored_on"));
+    assertEquals("improved", e.get(2).getAs("status"), "an adoption episode that improved under SIF");
+    assertEquals(1096, e.get(2).<Integer>getAs("days_at_risk"));
+
+    Row before = episodesAsAt(LocalDate.parse("2017-01-01"), judgements).get(0);
+    assertEquals("open", before.getAs("status"), "while SIF still judged adoption");
+    assertEquals("2017-01-01", before.getAs("censored_on").toString());
+    assertEquals(236, before.<Integer>getAs("days_at_risk"));
+  }
+
+  @Test
+  void anAreaAFrameworkStoppedJudgingWhileInForceIsCensoredAtTheReferencesDateNeverBeforeItsStart() {
+    List<Row> e = episodes(
+        new Object[] {"A", "overall_effectiveness", "2023-10-06", "ilacs", 4},
+        new Object[] {"B", "overall_effectiveness", "2026-07-15", "ilacs", 3});
+    assertEquals("2026-06-30", e.get(0).getAs("censored_on").toString(),
+        "the last day ILACS gave an overall grade, framework_areas.csv");
+    assertEquals("no_longer_judged", e.get(0).getAs("status"));
+    assertEquals(998, e.get(0).<Integer>getAs("days_at_risk"));
+    assertEquals("2026-07-15", e.get(1).getAs("censored_on").toString());
+    assertEquals(0, e.get(1).<Integer>getAs("days_at_risk"));
   }
 
   @Test
