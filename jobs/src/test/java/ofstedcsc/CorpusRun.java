@@ -3,6 +3,8 @@ package ofstedcsc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import ofstedcsc.cli.Cli;
+import ofstedcsc.cli.ExitCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -58,7 +60,7 @@ public final class CorpusRun {
     args[options.length + 1] = "--output";
     args[options.length + 2] = output.toString();
     long start = System.nanoTime();
-    assertEquals(Main.OK, Main.execute(TestSpark.session(), Main.Options.parse(args)));
+    assertEquals(ExitCode.OK, new Cli(Cli.PIPELINE).execute(TestSpark.session(), args));
     System.out.printf("corpus %s: %.1f s%n", command, (System.nanoTime() - start) / 1e9);
   }
 }

@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ofstedcsc.cli.Cli;
+import ofstedcsc.cli.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -117,14 +119,14 @@ class SampleRunTest {
       before = files.sorted().toList();
     }
     Files.writeString(input.resolve("la_lookup.csv"), "urn,la_code\n1,2\n");
-    int code = Main.execute(TestSpark.session(), Main.Options.parse(
-        new String[] {"ingest", "--input", input.toString(), "--output", output.toString()}));
-    assertEquals(Main.BAD_INPUT, code);
+    int code = new Cli(Cli.PIPELINE).execute(TestSpark.session(),
+        new String[] {"ingest", "--input", input.toString(), "--output", output.toString()});
+    assertEquals(ExitCode.BAD_INPUT, code);
     try (var files = Files.list(judgements)) {
       assertEquals(before, files.sorted().toList());
     }
-    assertEquals(Main.BAD_INPUT, Main.execute(TestSpark.session(), Main.Options.parse(
-        new String[] {"ingest", "--input", input.resolve("missing").toString(), "--output", output.toString()})));
+    assertEquals(ExitCode.BAD_INPUT, new Cli(Cli.PIPELINE).execute(TestSpark.session(),
+        new String[] {"ingest", "--input", input.resolve("missing").toString(), "--output", output.toString()}));
   }
 
   @Test

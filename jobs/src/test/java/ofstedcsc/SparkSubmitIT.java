@@ -3,6 +3,7 @@ package ofstedcsc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ofstedcsc.cli.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,7 @@ class SparkSubmitIT {
     // A safety net for a hung process, not a timing goal.
     assertTrue(p.waitFor(5, TimeUnit.MINUTES), "spark-submit did not finish");
     String text = Files.readString(log);
-    assertEquals(Main.OK, p.exitValue(), text);
+    assertEquals(ExitCode.OK, p.exitValue(), text);
     assertTrue(text.contains("improvement_episodes"), text);
     try (var parts = Files.list(output.resolve("judgements"))) {
       assertTrue(parts.anyMatch(f -> f.getFileName().toString().endsWith(".parquet")));

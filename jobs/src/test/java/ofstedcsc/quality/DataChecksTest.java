@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ofstedcsc.cli.Cli;
+import ofstedcsc.cli.ExitCode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import ofstedcsc.Main;
 import ofstedcsc.TestSpark;
 import ofstedcsc.io.TableStore;
 import ofstedcsc.quality.DataChecks.Result;
@@ -37,10 +38,10 @@ class DataChecksTest {
   @BeforeAll
   static void runTheSampleOnce() {
     sample = tmp.resolve("sample");
-    int code = Main.execute(TestSpark.session(), Main.Options.parse(new String[] {"run", "--input",
+    int code = new Cli(Cli.PIPELINE).execute(TestSpark.session(), new String[] {"run", "--input",
         TestSpark.projectRoot().resolve("data/sample").toString(), "--output", sample.toString(), "--as-of",
-        "2024-03-31"}));
-    assertEquals(Main.OK, code);
+        "2024-03-31"});
+    assertEquals(ExitCode.OK, code);
   }
 
   private static SparkSession spark() {
@@ -102,7 +103,7 @@ class DataChecksTest {
   }
 
   private static int checkCommand(Path output) {
-    return Main.execute(spark(), Main.Options.parse(new String[] {"check", "--output", output.toString()}));
+    return new Cli(Cli.PIPELINE).execute(spark(), "check", "--output", output.toString());
   }
 
   @Test
@@ -131,7 +132,7 @@ class DataChecksTest {
     appendJudgement(broken, firstJudgement(broken));
     assertEquals(List.of(new Result("judgements", "unique(inspection_id, area)", 2)), failed(check(broken)));
 
-    String printed = stdout(() -> assertEquals(Main.FAILURE, checkCommand(broken)));
+    String printed = stdout(() -> assertEquals(ExitCode.FAILURE, checkCommand(broken)));
     assertTrue(printed.lines().anyMatch(l -> l.matches("judgements +unique\\(inspection_id, area\\) +2 +FAILED")),
         printed);
     assertTrue(printed.contains(" 1 failed (2 failing rows)"), printed);
@@ -179,17 +180,17 @@ class DataChecksTest {
 
   @Test
   void theCheckCommandPassesOnAnOutputOrARefreshsCurrentAndWantsTables() throws IOException {
-    assertEquals(Main.OK, checkCommand(sample));
+    assertEquals(ExitCode.OK, checkCommand(sample));
 
     Path refreshed = tmp.resolve("refreshed");
     Files.createDirectories(refreshed.resolve("versions"));
     Files.createSymbolicLink(refreshed.resolve("current"), sample);
-    String printed = stdout(() -> assertEquals(Main.OK, checkCommand(refreshed)));
+    String printed = stdout(() -> assertEquals(ExitCode.OK, checkCommand(refreshed)));
     assertTrue(printed.startsWith("checks of " + refreshed.resolve("current")), printed);
     assertTrue(printed.lines().anyMatch(l -> l.matches("standing +unique\\(authority_id, area\\) +0")), printed);
     assertTrue(printed.matches("(?s).*\\d+ checks on 14 tables: \\d+ passed, 0 failed \\(0 failing rows\\)\\n"),
         printed);
 
-    assertEquals(Main.BAD_INPUT, checkCommand(Files.createDirectories(tmp.resolve("empty"))));
+    assertEquals(ExitCode.BAD_INPUT, checkCommand(Files.createDirectories(tmp.resolve("empty"))));
   }
 }
