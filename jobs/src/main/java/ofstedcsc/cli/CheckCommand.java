@@ -1,25 +1,17 @@
 package ofstedcsc.cli;
 
 /** {@code check}: the declared data checks on a run's or a refresh's tables. */
-final class CheckCommand implements Command {
-  @Override
-  public String verb() {
-    return "check";
+final class CheckCommand extends Command {
+  CheckCommand() {
+    super("check",
+        "the data checks (keys, nulls, values, references, reconciliation) on the tables under\n"
+            + "--output (or --output/current): a line per check; exit 1 if any fails",
+            OptionHelp.OUTPUT,
+        true);
   }
 
   @Override
-  public String summary() {
-    return "the data checks (keys, nulls, values, references, reconciliation) on the tables under\n"
-        + "--output (or --output/current): a line per check; exit 1 if any fails";
-  }
-
-  @Override
-  public String options() {
-    return OptionHelp.OUTPUT;
-  }
-
-  @Override
-  public Action parse(Arguments args) {
+  protected Action parse(Arguments args) {
     String output = args.text("--output", "output");
     return spark -> ofstedcsc.quality.CheckCommand.run(spark, output, System.out) ? ExitCode.OK : ExitCode.FAILURE;
   }

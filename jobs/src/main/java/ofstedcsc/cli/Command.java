@@ -4,25 +4,45 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 
 /** One verb of the command line: its help, its options, and what it does with them. */
-public interface Command {
-  String verb();
+public abstract class Command {
+  private final String verb;
+  private final String summary;
+  private final String options;
+  private final boolean spark;
 
-  /** What it does, for the list of commands; lines after the first are continuation lines. */
-  String summary();
+  /**
+   * @param summary what it does, for the list of commands; lines after the first are continuation lines
+   * @param options its options' help lines (Spark's --master and --progress are added when it uses Spark)
+   * @param spark whether it may start Spark: only then does it take --master and --progress
+   */
+  protected Command(String verb, String summary, String options, boolean spark) {
+    this.verb = verb;
+    this.summary = summary;
+    this.options = options;
+    this.spark = spark;
+  }
 
-  /** Its options' help lines (Spark's --master and --progress are added for commands that use Spark). */
-  String options();
+  public final String verb() {
+    return verb;
+  }
 
-  /** Whether it may start Spark: only then does it take --master and --progress. */
-  default boolean spark() {
-    return true;
+  final String summary() {
+    return summary;
+  }
+
+  final String options() {
+    return options;
+  }
+
+  final boolean spark() {
+    return spark;
   }
 
   /** Reads its options (an IllegalArgumentException is a usage error) and returns the work they describe. */
-  Action parse(Arguments args);
+  protected abstract Action parse(Arguments args);
 
   /** A command's work: gets Spark only when it needs it, and returns an exit code. */
-  interface Action {
+  public interface Action {
     int run(Supplier<SparkSession> spark);
   }
 }

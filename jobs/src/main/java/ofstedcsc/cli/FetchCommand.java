@@ -6,32 +6,19 @@ import ofstedcsc.fetch.Downloader;
 import ofstedcsc.fetch.FetchJob;
 
 /** {@code fetch}: brings an input directory up to date from the web (README, Fetching the inputs). */
-final class FetchCommand implements Command {
-  @Override
-  public String verb() {
-    return "fetch";
+final class FetchCommand extends Command {
+  FetchCommand() {
+    super("fetch",
+        "bring --input (required) up to date from the web: the index from --index-url, then every\n"
+            + "report it links that --input/reports lacks (no Spark; see README, Fetching the inputs)",
+        String.join("\n",
+            "  --input DIR          the input directory to bring up to date (required)",
+            "  --index-url URL      the scraped index to fetch (default " + FetchJob.DEFAULT_INDEX_URL + ")"),
+        false);
   }
 
   @Override
-  public String summary() {
-    return "bring --input (required) up to date from the web: the index from --index-url, then every\n"
-        + "report it links that --input/reports lacks (no Spark; see README, Fetching the inputs)";
-  }
-
-  @Override
-  public String options() {
-    return String.join("\n",
-        "  --input DIR          the input directory to bring up to date (required)",
-        "  --index-url URL      the scraped index to fetch (default " + FetchJob.DEFAULT_INDEX_URL + ")");
-  }
-
-  @Override
-  public boolean spark() {
-    return false;
-  }
-
-  @Override
-  public Action parse(Arguments args) {
+  protected Action parse(Arguments args) {
     // fetch writes into its directory: it never defaults to the sample under version control.
     Path input = Path.of(args.required("--input", "DIR"));
     URI index = URI.create(args.url("--index-url", FetchJob.DEFAULT_INDEX_URL));

@@ -5,26 +5,18 @@ import ofstedcsc.refresh.RefreshJob;
 import ofstedcsc.refresh.RunManifest;
 
 /** {@code refresh}: the scheduled run, published atomically as --output/current (README, Scheduled refreshes). */
-final class RefreshCommand implements Command {
-  @Override
-  public String verb() {
-    return "refresh";
+final class RefreshCommand extends Command {
+  RefreshCommand() {
+    super("refresh",
+        "the scheduled run: ingest and aggregate what changed under --input, then publish every table\n"
+            + "at once as --output/current/<table> (see README, Scheduled refreshes)",
+        String.join("\n", OptionHelp.INPUT, OptionHelp.OUTPUT, AsAt.HELP,
+            "  --keep N             complete versions to keep, current included (default 3)"),
+        true);
   }
 
   @Override
-  public String summary() {
-    return "the scheduled run: ingest and aggregate what changed under --input, then publish every table\n"
-        + "at once as --output/current/<table> (see README, Scheduled refreshes)";
-  }
-
-  @Override
-  public String options() {
-    return String.join("\n", OptionHelp.INPUT, OptionHelp.OUTPUT, AsAt.HELP,
-        "  --keep N             complete versions to keep, current included (default 3)");
-  }
-
-  @Override
-  public Action parse(Arguments args) {
+  protected Action parse(Arguments args) {
     String input = args.text("--input", "data/sample");
     String output = args.text("--output", "output");
     AsAt asAt = AsAt.read(args);

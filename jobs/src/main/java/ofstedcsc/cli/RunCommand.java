@@ -18,41 +18,24 @@ import org.apache.spark.sql.SparkSession;
  * {@code run}, {@code ingest} and {@code aggregate}: the pipeline, or either of its halves, written into --output.
  * One class for the three because they are one body that stops or starts at the canonical tables.
  */
-final class RunCommand implements Command {
-  private final String verb;
-
+final class RunCommand extends Command {
   RunCommand(String verb) {
-    this.verb = verb;
-  }
-
-  @Override
-  public String verb() {
-    return verb;
-  }
-
-  @Override
-  public String summary() {
-    return switch (verb) {
+    super(verb, switch (verb) {
       case "run" -> "ingest, then aggregate (the usual command)";
       case "ingest" -> "read the raw inputs under --input, write the canonical tables under --output";
       default -> "read the canonical tables under --output, write the marts beside them";
-    };
-  }
-
-  @Override
-  public String options() {
-    return switch (verb) {
+    }, switch (verb) {
       case "run" -> String.join("\n", OptionHelp.INPUT, OptionHelp.OUTPUT, AsAt.HELP);
       case "ingest" -> String.join("\n", OptionHelp.INPUT, OptionHelp.OUTPUT);
       default -> String.join("\n", OptionHelp.OUTPUT, AsAt.HELP);
-    };
+    }, true);
   }
 
   @Override
-  public Action parse(Arguments args) {
-    String input = verb.equals("aggregate") ? null : args.text("--input", "data/sample");
+  protected Action parse(Arguments args) {
+    String input = verb().equals("aggregate") ? null : args.text("--input", "data/sample");
     String output = args.text("--output", "output");
-    AsAt asAt = verb.equals("ingest") ? null : AsAt.read(args);
+    AsAt asAt = verb().equals("ingest") ? null : AsAt.read(args);
     return spark -> {
       run(spark.get(), input, output, asAt);
       return ExitCode.OK;
@@ -63,7 +46,7 @@ final class RunCommand implements Command {
     Progress progress = new Progress();
     TableStore store = new TableStore(spark, output);
     Map<Table, Dataset<Row>> tables;
-    if (verb.equals("aggregate")) {
+    if (verb().equals("aggregate")) {
       for (Table t : Tables.CANONICAL) {
         if (!store.exists(t)) {
           throw new StructuralError("canonical table " + t.name() + " not found under " + output
@@ -75,12 +58,12 @@ final class RunCommand implements Command {
     } else {
       IngestJob.Inputs inputs = IngestJob.locate(spark.sparkContext().hadoopConfiguration(), input);
       progress.stage("locate", "checked inputs in " + input);
-      tables = verb.equals("ingest") ? Pipeline.canonical(spark, inputs, null)
+      tables = verb().equals("ingest") ? Pipeline.canonical(spark, inputs, null)
           : Pipeline.tables(spark, inputs, null, asAt.asOf(), asAt.publishedBy());
     }
     store.writeAll(tables);
-    progress.stage(verb, verb + " wrote " + tables.size() + " tables"
-        + (verb.equals("ingest") ? "" : ", the marts as at " + asAt.asOf()));
+    progress.stage(verb(), verb() + " wrote " + tables.size() + " tables"
+        + (verb().equals("ingest") ? "" : ", the marts as at " + asAt.asOf()));
     if (tables.containsKey(Tables.INGEST_COUNTS)) {
       Summary.printIngestCounts(store);
     }

@@ -3,30 +3,17 @@ package ofstedcsc.cli;
 import ofstedcsc.refresh.Status;
 
 /** {@code status}: the latest refreshes, and whether current still matches its manifest. */
-final class StatusCommand implements Command {
-  @Override
-  public String verb() {
-    return "status";
+final class StatusCommand extends Command {
+  StatusCommand() {
+    super("status",
+        "the latest refreshes under --output, and a check of current against its manifest",
+        String.join("\n", OptionHelp.OUTPUT,
+            "  --runs N             how many runs to list (default 10)"),
+        false);
   }
 
   @Override
-  public String summary() {
-    return "the latest refreshes under --output, and a check of current against its manifest";
-  }
-
-  @Override
-  public String options() {
-    return String.join("\n", OptionHelp.OUTPUT,
-        "  --runs N             how many runs to list (default 10)");
-  }
-
-  @Override
-  public boolean spark() {
-    return false;
-  }
-
-  @Override
-  public Action parse(Arguments args) {
+  protected Action parse(Arguments args) {
     String output = args.text("--output", "output");
     int runs = args.count("--runs", 10);
     return spark -> Status.print(output, runs, System.out) ? ExitCode.OK : ExitCode.FAILURE;

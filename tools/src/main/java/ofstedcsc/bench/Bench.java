@@ -38,40 +38,27 @@ import ofstedcsc.synthetic.GenerateJob;
  * {@code /usr/bin/time} (wall time and peak resident memory), then a row-by-row comparison of their marts. Prints a
  * table and writes it into docs/benchmarks.md, in the section for the Spark master used.
  */
-public final class Bench implements Command {
+public final class Bench extends Command {
+  public Bench() {
+    super("bench",
+        "aggregate against the same marts in DuckDB on generated data of 1, 10 and 100 million\n"
+            + "judgements; writes docs/benchmarks.md (README, Synthetic data)",
+        String.join("\n",
+            "  --sizes 1,10,100     millions of judgements to measure (fractions too: 0.01)",
+            "  --data DIR           where the generated tables are kept between runs (default /tmp/ofsted-bench)",
+            "  --seed S             generate's seed (default 1)",
+            "  --years Y            generate's years (default 20)",
+            "  --master URL         the Spark master aggregate runs on (default local[*])",
+            "  --repeat N           measures of each size; the medians are reported (default 1)",
+            "  --report FILE        the Markdown file whose section for this master is replaced (default",
+            "                       docs/benchmarks.md)"),
+        false);
+  }
+
   record Options(List<Double> sizes, Path data, long seed, int years, String master, Path report, int repeat) {}
 
   @Override
-  public String verb() {
-    return "bench";
-  }
-
-  @Override
-  public String summary() {
-    return "aggregate against the same marts in DuckDB on generated data of 1, 10 and 100 million\n"
-        + "judgements; writes docs/benchmarks.md (README, Synthetic data)";
-  }
-
-  @Override
-  public String options() {
-    return String.join("\n",
-        "  --sizes 1,10,100     millions of judgements to measure (fractions too: 0.01)",
-        "  --data DIR           where the generated tables are kept between runs (default /tmp/ofsted-bench)",
-        "  --seed S             generate's seed (default 1)",
-        "  --years Y            generate's years (default 20)",
-        "  --master URL         the Spark master aggregate runs on (default local[*])",
-        "  --repeat N           measures of each size; the medians are reported (default 1)",
-        "  --report FILE        the Markdown file whose section for this master is replaced (default",
-        "                       docs/benchmarks.md)");
-  }
-
-  @Override
-  public boolean spark() {
-    return false;
-  }
-
-  @Override
-  public Action parse(Arguments args) {
+  protected Action parse(Arguments args) {
     String sizes = args.text("--sizes", "1,10,100");
     List<Double> millions;
     try {

@@ -11,27 +11,19 @@ import ofstedcsc.schema.Table;
 import ofstedcsc.schema.Tables;
 
 /** {@code calibrate}: measures a real run's output into the files generate imitates. */
-public final class CalibrateCommand implements Command {
-  @Override
-  public String verb() {
-    return "calibrate";
+public final class CalibrateCommand extends Command {
+  public CalibrateCommand() {
+    super("calibrate",
+        "measure the real corpus's output under --output into --calibration DIR\n"
+            + "(default data/calibration), which generate imitates",
+        String.join("\n",
+            "  --output DIR         a run's output on the real corpus (required; for a refresh, its current)",
+            "  --calibration DIR    where the calibration files go (default data/calibration)"),
+        true);
   }
 
   @Override
-  public String summary() {
-    return "measure the real corpus's output under --output into --calibration DIR\n"
-        + "(default data/calibration), which generate imitates";
-  }
-
-  @Override
-  public String options() {
-    return String.join("\n",
-        "  --output DIR         a run's output on the real corpus (required; for a refresh, its current)",
-        "  --calibration DIR    where the calibration files go (default data/calibration)");
-  }
-
-  @Override
-  public Action parse(Arguments args) {
+  protected Action parse(Arguments args) {
     String output = args.required("--output", "DIR");
     String calibration = args.text("--calibration", "data/calibration");
     return spark -> {

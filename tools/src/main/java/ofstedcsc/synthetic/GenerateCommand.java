@@ -17,29 +17,21 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /** {@code generate}: synthetic canonical tables that aggregate runs on unchanged (README, Synthetic data). */
-public final class GenerateCommand implements Command {
-  @Override
-  public String verb() {
-    return "generate";
+public final class GenerateCommand extends Command {
+  public GenerateCommand() {
+    super("generate",
+        "write synthetic canonical tables under --output (--authorities N [--years Y] [--seed S]\n"
+            + "[--calibration DIR]); aggregate runs on them unchanged (README, Synthetic data)",
+        String.join("\n", OptionHelp.OUTPUT.replace("(default output)", "(required)"),
+            "  --authorities N      how many authorities (required)",
+            "  --years Y            years of inspections from the earliest framework era (default 20)",
+            "  --seed S             the random seed: the same seed gives the same rows (default 1)",
+            "  --calibration DIR    what to imitate (default: data/calibration as bundled in the tools jar)"),
+        true);
   }
 
   @Override
-  public String summary() {
-    return "write synthetic canonical tables under --output (--authorities N [--years Y] [--seed S]\n"
-        + "[--calibration DIR]); aggregate runs on them unchanged (README, Synthetic data)";
-  }
-
-  @Override
-  public String options() {
-    return String.join("\n", OptionHelp.OUTPUT.replace("(default output)", "(required)"),
-        "  --authorities N      how many authorities (required)",
-        "  --years Y            years of inspections from the earliest framework era (default 20)",
-        "  --seed S             the random seed: the same seed gives the same rows (default 1)",
-        "  --calibration DIR    what to imitate (default: data/calibration as bundled in the tools jar)");
-  }
-
-  @Override
-  public Action parse(Arguments args) {
+  protected Action parse(Arguments args) {
     String output = args.required("--output", "DIR");
     long authorities = args.number("--authorities", -1, 1);
     if (authorities < 0) {
