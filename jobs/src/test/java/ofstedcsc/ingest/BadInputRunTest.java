@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,8 +43,11 @@ class BadInputRunTest {
   @TempDir Path output;
 
   private int run(String command) {
-    return new Cli(Cli.PIPELINE).execute(TestSpark.session(), new String[] {command, "--input", input.toString(),
-        "--output", output.toString(), "--as-of", "2024-03-31"});
+    List<String> args = new ArrayList<>(List.of(command, "--input", input.toString(), "--output", output.toString()));
+    if (command.equals("run")) {
+      args.addAll(List.of("--as-of", "2024-03-31"));
+    }
+    return new Cli(Cli.PIPELINE).execute(TestSpark.session(), args.toArray(String[]::new));
   }
 
   @Test
