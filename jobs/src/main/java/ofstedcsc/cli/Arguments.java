@@ -72,8 +72,13 @@ public final class Arguments {
         : " of at least " + least) + ", not '" + text + "'");
   }
 
+  /** A whole number of at least 1 that fits an int. */
   public int count(String name, int fallback) {
-    return Math.toIntExact(number(name, fallback, 1));
+    long n = number(name, fallback, 1);
+    if (n > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(name + " wants a whole number of at most " + Integer.MAX_VALUE + ", not " + n);
+    }
+    return (int) n;
   }
 
   public String choice(String name, String fallback, List<String> allowed) {

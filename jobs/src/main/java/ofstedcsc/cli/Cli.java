@@ -7,7 +7,7 @@ import ofstedcsc.ingest.StructuralError;
 import ofstedcsc.refresh.RefreshLock;
 import org.apache.spark.sql.SparkSession;
 
-/** A command line of verbs: finds the verb's command, has it read its options, runs it, and maps failures to exit codes. */
+/** A command line of verbs: finds the verb's command, has it read its options, runs it, maps failures to exit codes. */
 public final class Cli {
   /** The pipeline's own verbs; the tools module adds generate, calibrate and bench to these. */
   public static final List<Command> PIPELINE = List.of(new RunCommand("run"), new RefreshCommand(),

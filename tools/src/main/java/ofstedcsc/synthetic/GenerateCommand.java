@@ -38,7 +38,7 @@ public final class GenerateCommand extends Command {
       throw new IllegalArgumentException("generate needs --authorities N");
     }
     GenerateJob.Settings settings = new GenerateJob.Settings(authorities,
-        Math.toIntExact(args.number("--years", 20, 1)), args.number("--seed", 1, Long.MIN_VALUE));
+        args.count("--years", 20), args.number("--seed", 1, Long.MIN_VALUE));
     String calibration = args.text("--calibration", null);
     return spark -> {
       Path dir = calibration == null ? null : Path.of(calibration);
@@ -50,8 +50,8 @@ public final class GenerateCommand extends Command {
     };
   }
 
-  private static int generate(SparkSession spark, String output,
-      Map<String, ReferenceTable> calibration, GenerateJob.Settings settings) {
+  private static int generate(SparkSession spark, String output, Map<String, ReferenceTable> calibration,
+      GenerateJob.Settings settings) {
     Progress progress = new Progress();
     TableStore store = new TableStore(spark, output);
     Map<Table, Dataset<Row>> tables = GenerateJob.build(spark, calibration, settings);

@@ -37,6 +37,7 @@ class ToolsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"generate --output", "generate --output x", "generate --output x --authorities 0",
+      "generate --output x --authorities 5 --years 99999999999",
       "calibrate", "bench --sizes x", "bench --sizes", "bench --sizes 0", "bench --repeat 0", "bench --input x"})
   void aCommandLineThatCannotBeUnderstoodIsAUsageError(String line) {
     int[] code = new int[1];
