@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import ofstedcsc.cli.Cli;
+import ofstedcsc.cli.ExitCode;
 import ofstedcsc.schema.Table;
 import ofstedcsc.schema.Tables;
 import org.junit.jupiter.api.Assumptions;
@@ -58,7 +60,7 @@ public final class CorpusRun {
     args[options.length + 1] = "--output";
     args[options.length + 2] = output.toString();
     long start = System.nanoTime();
-    assertEquals(Main.OK, Main.execute(TestSpark.session(), Main.Options.parse(args)));
+    assertEquals(ExitCode.OK, new Cli(Cli.PIPELINE).execute(TestSpark.session(), args));
     System.out.printf("corpus %s: %.1f s%n", command, (System.nanoTime() - start) / 1e9);
   }
 }

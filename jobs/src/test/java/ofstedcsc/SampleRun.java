@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import ofstedcsc.cli.Cli;
+import ofstedcsc.cli.ExitCode;
 import ofstedcsc.io.TableStore;
 
 /**
@@ -27,8 +29,8 @@ public final class SampleRun {
       Path dir = TestSpark.projectRoot().resolve("jobs/target/test-sample-output");
       delete(dir);
       String sample = TestSpark.projectRoot().resolve("data/sample").toString();
-      assertEquals(Main.OK, Main.execute(TestSpark.session(), Main.Options.parse(
-          new String[] {"run", "--input", sample, "--output", dir.toString(), "--as-of", AS_OF})));
+      assertEquals(ExitCode.OK, new Cli(Cli.PIPELINE).execute(TestSpark.session(),
+          "run", "--input", sample, "--output", dir.toString(), "--as-of", AS_OF));
       output = dir;
     }
     return output;

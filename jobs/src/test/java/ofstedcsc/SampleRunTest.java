@@ -10,14 +10,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import ofstedcsc.cli.Cli;
+import ofstedcsc.cli.ExitCode;
 import ofstedcsc.io.ParquetFooters;
 import ofstedcsc.io.TableStore;
 import ofstedcsc.schema.Tables;
+import org.apache.parquet.schema.PrimitiveType;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.parquet.schema.PrimitiveType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,14 +120,14 @@ class SampleRunTest {
       before = files.sorted().toList();
     }
     Files.writeString(input.resolve("la_lookup.csv"), "urn,la_code\n1,2\n");
-    int code = Main.execute(TestSpark.session(), Main.Options.parse(
-        new String[] {"ingest", "--input", input.toString(), "--output", output.toString()}));
-    assertEquals(Main.BAD_INPUT, code);
+    int code = new Cli(Cli.PIPELINE).execute(TestSpark.session(),
+        new String[] {"ingest", "--input", input.toString(), "--output", output.toString()});
+    assertEquals(ExitCode.BAD_INPUT, code);
     try (var files = Files.list(judgements)) {
       assertEquals(before, files.sorted().toList());
     }
-    assertEquals(Main.BAD_INPUT, Main.execute(TestSpark.session(), Main.Options.parse(
-        new String[] {"ingest", "--input", input.resolve("missing").toString(), "--output", output.toString()})));
+    assertEquals(ExitCode.BAD_INPUT, new Cli(Cli.PIPELINE).execute(TestSpark.session(),
+        new String[] {"ingest", "--input", input.resolve("missing").toString(), "--output", output.toString()}));
   }
 
   @Test

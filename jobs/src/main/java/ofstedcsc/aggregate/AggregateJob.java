@@ -23,7 +23,7 @@ public final class AggregateJob {
     Dataset<Row> histories = histories(canonical.apply(Tables.JUDGEMENTS), canonical.apply(Tables.AUTHORITIES))
         .cache();
     // Not cached: the matrix needs only a few of its columns, and recomputing them from the histories costs about what
-    // filling a cache of every transition (1 GB at 10 million judgements) and reading it back did.
+    // filling a cache of every transition and reading it back does.
     Dataset<Row> transitions = GradeTransitions.transitions(histories);
     Dataset<Row> episodes = ImprovementEpisodes.episodes(histories, asOf).cache();
     Dataset<Row> survival = ImprovementEpisodes.survival(episodes).cache();

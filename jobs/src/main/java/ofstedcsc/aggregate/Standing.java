@@ -83,9 +83,8 @@ public final class Standing {
    */
   public static Dataset<Row> standing(Dataset<Row> latest, Dataset<Row> neighbours) {
     // Each neighbour as one row with a column per area, so that every neighbour pair is joined and moved once, not once
-    // per area it is graded in (at 10 million judgements 3.6 million rows rather than 14.8 million: the shares in half
-    // the time, docs/benchmarks.md); then back to a row per area. Gathered by authority alone, as latest is, so that
-    // joining the shares back moves nothing (with spark.sql.requireAllClusterKeysForCoPartition off, Main.session).
+    // per area it is graded in; then back to a row per area. Gathered by authority alone, as latest is, so that joining
+    // the shares back moves nothing (with spark.sql.requireAllClusterKeysForCoPartition off, cli.Session).
     Dataset<Row> graded = latest.groupBy(col("authority_id").as("neighbour_id"))
         .pivot("area", new ArrayList<Object>(AREAS))
         .agg(first(col("good_or_better").cast("double")));

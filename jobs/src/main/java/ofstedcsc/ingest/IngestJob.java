@@ -102,12 +102,10 @@ public final class IngestJob {
     Dataset<Row> lookupLines = CsvLines.read(spark, inputs.lookup(), LookupStaging.FILE, inputs.lookupHeader());
     lookupLines = withOptional(lookupLines, LookupStaging.OPTIONAL);
     LookupStaging.Result lookup = LookupStaging.stage(lookupLines, Reference.dataset(spark, "regions"));
-    // The results that several tables share (here, and each source's checked records, in Checks.apply) are kept as
-    // local checkpoints, not caches: a cached Dataset keeps its whole plan and lineage, so every later query
-    // re-analysed, re-planned, printed (for the UI) and shipped to each task the plans of every source's staging nested
-    // inside one another. On the real corpus that overhead, not the data, took most of the run (docs/benchmarks.md,
-    // "Real corpus, end to end"). Lazy ones: the first query that reads each fills it, so none costs a query of its
-    // own.
+    // The results that several tables share (here, and each source's checked records, in Checks.apply) are local
+    // checkpoints, not caches: a cached Dataset keeps its lineage, so every later query would plan again the nested
+    // plans of every source's staging, which on the real corpus cost more than the data. Lazy ones: the first query
+    // that reads each fills it, so none costs a query of its own.
     Dataset<Row> authorities = Tables.AUTHORITIES.conform(lookup.authorities()).localCheckpoint(false);
 
     List<Staged> staged = new ArrayList<>();

@@ -28,7 +28,7 @@ public final class Sizing {
       // Otherwise adaptive execution keeps as many partitions as cores, and a table of ten rows is written as two files.
       "spark.sql.adaptive.coalescePartitions.parallelismFirst", "false");
 
-  /** Spark's own settings and Main.session's partitions: a session that ran small data before runs large data so. */
+  /** Spark's own settings and cli.Session's partitions: a session that ran small data before runs large data so. */
   private static final Map<String, String> LARGE = Map.of(
       "spark.sql.codegen.wholeStage", "true",
       "spark.sql.codegen.factoryMode", "FALLBACK",

@@ -25,8 +25,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import ofstedcsc.Main;
 import ofstedcsc.Progress;
+import ofstedcsc.cli.Cli;
+import ofstedcsc.cli.ExitCode;
 import ofstedcsc.ingest.ReportsStaging;
 import ofstedcsc.reports.ReportParser;
 import org.apache.hadoop.conf.Configuration;
@@ -305,15 +306,15 @@ class FetchJobTest {
     server.answer("/file/1", file(report2024)).answer("/file/2", status(404));
     String[] args = {"fetch", "--input", dir.toString(), "--index-url", server.uri("/index.csv").toString()};
 
-    assertEquals(Main.FAILURE, Main.execute(args));
+    assertEquals(ExitCode.FAILURE, new Cli(Cli.PIPELINE).execute(args));
     assertArrayEquals(report2024, read(AUG_2024));
 
     server.answer("/file/2", file(report2019));
-    assertEquals(Main.OK, Main.execute(args));
+    assertEquals(ExitCode.OK, new Cli(Cli.PIPELINE).execute(args));
     assertArrayEquals(report2019, read(AUG_2019));
 
-    assertEquals(Main.USAGE, Main.execute(new String[] {"fetch"}), "fetch never defaults to the sample");
-    assertEquals(Main.USAGE, Main.execute(new String[] {"fetch", "--input", dir.toString(), "--index-url", "x"}));
+    assertEquals(ExitCode.USAGE, new Cli(Cli.PIPELINE).execute("fetch"), "fetch never defaults to the sample");
+    assertEquals(ExitCode.USAGE, new Cli(Cli.PIPELINE).execute("fetch", "--input", dir.toString(), "--index-url", "x"));
   }
 
   @Test
@@ -358,7 +359,7 @@ class FetchJobTest {
     assertEquals(List.of("ofsted_csc_ilacs_history.csv", report(AUG_2019)), files());
 
     String[] args = {"fetch", "--input", dir.toString(), "--index-url", server.uri("/index.csv").toString()};
-    assertEquals(Main.FAILURE, Main.execute(args));
+    assertEquals(ExitCode.FAILURE, new Cli(Cli.PIPELINE).execute(args));
   }
 
   @Test

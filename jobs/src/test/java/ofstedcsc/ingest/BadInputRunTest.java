@@ -8,11 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import ofstedcsc.Main;
 import ofstedcsc.TestSpark;
+import ofstedcsc.cli.Cli;
+import ofstedcsc.cli.ExitCode;
 import ofstedcsc.io.TableStore;
 import ofstedcsc.schema.Tables;
 import org.apache.spark.sql.Row;
@@ -41,8 +43,11 @@ class BadInputRunTest {
   @TempDir Path output;
 
   private int run(String command) {
-    return Main.execute(TestSpark.session(), Main.Options.parse(new String[] {command, "--input", input.toString(),
-        "--output", output.toString(), "--as-of", "2024-03-31"}));
+    List<String> args = new ArrayList<>(List.of(command, "--input", input.toString(), "--output", output.toString()));
+    if (command.equals("run")) {
+      args.addAll(List.of("--as-of", "2024-03-31"));
+    }
+    return new Cli(Cli.PIPELINE).execute(TestSpark.session(), args.toArray(String[]::new));
   }
 
   @Test
@@ -61,7 +66,7 @@ class BadInputRunTest {
         "9900001,Fenmoor,ilacs,standard,2022-05-13,overall_effectiveness,good,,,,",
         "9900001,Fenmoor,ilacs,standard,2099-05-13,overall_effectiveness,outstanding,,,,"), StandardCharsets.UTF_8);
 
-    assertEquals(Main.OK, run("run"));
+    assertEquals(ExitCode.OK, run("run"));
 
     TableStore store = new TableStore(TestSpark.session(), output.toString());
     Map<String, List<Long>> counts = store.read(Tables.INGEST_COUNTS).collectAsList().stream()
@@ -94,7 +99,7 @@ class BadInputRunTest {
     Files.writeString(input.resolve("records/fenmoor.csv"), RECORDS_HEADER.replace("Note", "URN") + "\n"
         + "9900001,Fenmoor,sif,full,2015-03-20,overall_effectiveness,inadequate,,,,9900001\n", StandardCharsets.UTF_8);
 
-    assertEquals(Main.BAD_INPUT, run("ingest"));
+    assertEquals(ExitCode.BAD_INPUT, run("ingest"));
     try (var written = Files.list(output)) {
       assertFalse(written.findAny().isPresent());
     }

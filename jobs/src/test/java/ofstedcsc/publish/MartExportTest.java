@@ -16,8 +16,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import ofstedcsc.Main;
 import ofstedcsc.TestSpark;
+import ofstedcsc.cli.Cli;
+import ofstedcsc.cli.ExitCode;
 import ofstedcsc.io.TableStore;
 import ofstedcsc.schema.Table;
 import ofstedcsc.schema.Tables;
@@ -49,7 +50,7 @@ class MartExportTest {
 
   @Test
   void csvHoldsEveryMartRowWithABomAndNeutralisedFormulas() throws IOException {
-    assertEquals(Main.OK, export("csv"));
+    assertEquals(ExitCode.OK, export("csv"));
     for (Table t : Tables.MARTS) {
       Path csv = output.resolve("export/" + t.name() + ".csv");
       byte[] bytes = Files.readAllBytes(csv);
@@ -70,7 +71,7 @@ class MartExportTest {
 
   @Test
   void xlsxHasASheetPerMartWithTypedCellsAndNeutralisedFormulas() throws IOException {
-    assertEquals(Main.OK, export("xlsx"));
+    assertEquals(ExitCode.OK, export("xlsx"));
     try (ReadableWorkbook workbook = new ReadableWorkbook(output.resolve("export/ofsted-marts.xlsx").toFile(),
         new ReadingOptions(true, true))) {
       List<Sheet> sheets = workbook.getSheets().toList();
@@ -107,14 +108,14 @@ class MartExportTest {
 
   @Test
   void withoutTheMartsTheCommandStopsWithBadInput(@TempDir Path empty) {
-    assertEquals(Main.BAD_INPUT, Main.execute(TestSpark.session(), Main.Options.parse(
-        new String[] {"export", "--output", empty.toString(), "--format", "xlsx"})));
+    assertEquals(ExitCode.BAD_INPUT, new Cli(Cli.PIPELINE).execute(TestSpark.session(),
+        new String[] {"export", "--output", empty.toString(), "--format", "xlsx"}));
     assertFalse(Files.exists(empty.resolve("export")));
   }
 
   private static int export(String format) {
-    return Main.execute(TestSpark.session(), Main.Options.parse(
-        new String[] {"export", "--output", output.toString(), "--format", format}));
+    return new Cli(Cli.PIPELINE).execute(TestSpark.session(),
+        new String[] {"export", "--output", output.toString(), "--format", format});
   }
 
   private static List<Row> expected(Table t) {

@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import ofstedcsc.CorpusRun;
-import ofstedcsc.Main;
 import ofstedcsc.TestSpark;
+import ofstedcsc.cli.Cli;
+import ofstedcsc.cli.ExitCode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +23,8 @@ class ReportPageIT {
   static void write() {
     Chromium.assumeInstalled();
     Path output = CorpusRun.asOf("2026-11-25");
-    assertEquals(Main.OK, Main.execute(TestSpark.session(), Main.Options.parse(new String[] {
-        "report", "--output", output.toString(), "--as-of", "2026-11-25"})));
+    assertEquals(ExitCode.OK, new Cli(Cli.PIPELINE).execute(TestSpark.session(), new String[] {
+        "report", "--output", output.toString(), "--as-of", "2026-11-25"}));
     page = output.resolve("report.html");
   }
 

@@ -12,8 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import ofstedcsc.Main;
 import ofstedcsc.TestSpark;
+import ofstedcsc.cli.Cli;
+import ofstedcsc.cli.ExitCode;
 import ofstedcsc.schema.Tables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class ReportPageTest {
   @BeforeAll
   static void write() {
     Path output = SampleMarts.dir();
-    assertEquals(Main.OK, report(output, SampleMarts.AS_OF));
+    assertEquals(ExitCode.OK, report(output, SampleMarts.AS_OF));
     page = output.resolve("report.html");
     authorities = SampleMarts.store(output).read(Tables.STANDING).filter(col("area").isin(ReportPage.AREAS.toArray()))
         .select("authority_id").distinct().count();
@@ -90,7 +91,7 @@ class ReportPageTest {
   void namesAreShownAsTextNeverRunAsMarkup(@TempDir Path output) throws Exception {
     String name = "</script><img src=x onerror=\"document.title='injected'\"><b>Kirklees</b>";
     SampleMarts.withKirkleesNamed(output, name);
-    assertEquals(Main.OK, report(output, SampleMarts.AS_OF));
+    assertEquals(ExitCode.OK, report(output, SampleMarts.AS_OF));
     String html = Files.readString(output.resolve("report.html"));
     assertFalse(html.contains("</script><img"), "the JSON cannot close its <script> element");
 
@@ -104,14 +105,14 @@ class ReportPageTest {
 
   @Test
   void withoutTheMartsOrWithAnEarlierAsOfTheCommandStopsWithBadInput(@TempDir Path empty) {
-    assertEquals(Main.BAD_INPUT, report(empty, SampleMarts.AS_OF));
+    assertEquals(ExitCode.BAD_INPUT, report(empty, SampleMarts.AS_OF));
     assertFalse(Files.exists(empty.resolve("report.html")));
-    assertEquals(Main.BAD_INPUT, report(SampleMarts.dir(), "2026-11-24"), "days since published would be negative");
+    assertEquals(ExitCode.BAD_INPUT, report(SampleMarts.dir(), "2026-11-24"), "days since published would be negative");
   }
 
   private static int report(Path output, String asOf) {
-    return Main.execute(TestSpark.session(), Main.Options.parse(
-        new String[] {"report", "--output", output.toString(), "--as-of", asOf}));
+    return new Cli(Cli.PIPELINE).execute(TestSpark.session(),
+        new String[] {"report", "--output", output.toString(), "--as-of", asOf});
   }
 
   private static List<Integer> sortedNullsLast(List<Integer> grades, Comparator<Integer> order) {

@@ -14,9 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import ofstedcsc.Main;
 import ofstedcsc.SampleRun;
 import ofstedcsc.TestSpark;
+import ofstedcsc.cli.Cli;
+import ofstedcsc.cli.ExitCode;
 import ofstedcsc.io.TableStore;
 import ofstedcsc.quality.DataChecks.Result;
 import ofstedcsc.schema.Table;
@@ -103,7 +104,7 @@ class DataChecksTest {
   }
 
   private static int checkCommand(Path output) {
-    return Main.execute(spark(), Main.Options.parse(new String[] {"check", "--output", output.toString()}));
+    return new Cli(Cli.PIPELINE).execute(spark(), "check", "--output", output.toString());
   }
 
   @Test
@@ -132,7 +133,7 @@ class DataChecksTest {
     appendJudgement(broken, firstJudgement(broken));
     assertEquals(List.of(new Result("judgements", "unique(inspection_id, area)", 2)), failed(check(broken)));
 
-    String printed = stdout(() -> assertEquals(Main.FAILURE, checkCommand(broken)));
+    String printed = stdout(() -> assertEquals(ExitCode.FAILURE, checkCommand(broken)));
     assertTrue(printed.lines().anyMatch(l -> l.matches("judgements +unique\\(inspection_id, area\\) +2 +FAILED")),
         printed);
     assertTrue(printed.contains(" 1 failed (2 failing rows)"), printed);
@@ -180,18 +181,18 @@ class DataChecksTest {
 
   @Test
   void theCheckCommandPassesOnAnOutputOrARefreshsCurrentAndWantsTables() throws IOException {
-    assertEquals(Main.OK, checkCommand(sample));
+    assertEquals(ExitCode.OK, checkCommand(sample));
 
     Path refreshed = tmp.resolve("refreshed");
     Files.createDirectories(refreshed.resolve("versions"));
     Files.createSymbolicLink(refreshed.resolve("current"), sample);
-    String printed = stdout(() -> assertEquals(Main.OK, checkCommand(refreshed)));
+    String printed = stdout(() -> assertEquals(ExitCode.OK, checkCommand(refreshed)));
     assertTrue(printed.startsWith("checks of " + refreshed.resolve("current")), printed);
     assertTrue(printed.lines().anyMatch(l -> l.matches("standing +unique\\(authority_id, area\\) +0")), printed);
     assertTrue(printed.matches("(?s).*\\d+ checks on 14 tables: \\d+ passed, 0 failed \\(0 failing rows\\)\\n"),
         printed);
 
-    assertEquals(Main.BAD_INPUT, checkCommand(Files.createDirectories(tmp.resolve("empty"))));
+    assertEquals(ExitCode.BAD_INPUT, checkCommand(Files.createDirectories(tmp.resolve("empty"))));
   }
 
   /** Every file under dir with its size and modification time. */
@@ -212,8 +213,8 @@ class DataChecksTest {
     others.localCheckpoint().write().mode(SaveMode.Overwrite).parquet(broken.resolve("inspections").toString());
     List<String> before = listing(broken);
 
-    String printed = stdout(() -> assertEquals(Main.FAILURE, Main.execute(spark(), Main.Options.parse(new String[] {
-        "aggregate", "--output", broken.toString(), "--as-of", SampleRun.AS_OF}))));
+    String printed = stdout(() -> assertEquals(ExitCode.FAILURE, new Cli(Cli.PIPELINE).execute(spark(), "aggregate",
+        "--output", broken.toString(), "--as-of", SampleRun.AS_OF)));
 
     assertEquals(before, listing(broken).stream().filter(l -> !l.startsWith(TableStore.Staged.REJECTED)).toList());
     assertTrue(printed.lines().anyMatch(l -> l.matches(

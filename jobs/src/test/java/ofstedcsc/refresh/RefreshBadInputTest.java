@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import ofstedcsc.Main;
 import ofstedcsc.TestSpark;
+import ofstedcsc.cli.Cli;
+import ofstedcsc.cli.ExitCode;
 import ofstedcsc.reference.ReferenceTable;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,12 +39,12 @@ class RefreshBadInputTest {
   static void publishAGoodVersion() {
     good = RefreshInputs.sampleWithReports(work.resolve("good"), 2);
     output = work.resolve("out");
-    assertEquals(Main.OK, refresh(good, "2026-11-25"));
+    assertEquals(ExitCode.OK, refresh(good, "2026-11-25"));
   }
 
   private static int refresh(Path input, String asOf) {
-    return Main.execute(TestSpark.session(), Main.Options.parse(new String[] {"refresh", "--input", input.toString(),
-        "--output", output.toString(), "--as-of", asOf}));
+    return new Cli(Cli.PIPELINE).execute(TestSpark.session(), new String[] {"refresh", "--input", input.toString(),
+        "--output", output.toString(), "--as-of", asOf});
   }
 
   private static Path mutated(String name, Consumer<Path> mutation) throws Exception {
@@ -121,7 +122,7 @@ class RefreshBadInputTest {
       }
     });
 
-    assertEquals(Main.OK, refresh(input, "2026-11-26"));
+    assertEquals(ExitCode.OK, refresh(input, "2026-11-26"));
     RunManifest manifest = RefreshInputs.assertCurrentComplete(output);
     assertEquals("2026-11-26", manifest.asOf().toString());
     for (RunManifest.SourceCount s : manifest.sources()) {
@@ -168,7 +169,7 @@ class RefreshBadInputTest {
       Path before = new PublishedVersions(output).current();
       int runs = new RunLog(output).latest(100).size();
       Path input = mutated(m.getKey().replace(' ', '_'), m.getValue());
-      assertEquals(Main.BAD_INPUT, refresh(input, "2026-12-25"), m.getKey());
+      assertEquals(ExitCode.BAD_INPUT, refresh(input, "2026-12-25"), m.getKey());
       assertEquals(before, new PublishedVersions(output).current(), m.getKey());
       assertEquals(runs, new RunLog(output).latest(100).size(), m.getKey());
       try (var versions = Files.list(output.resolve("versions"))) {

@@ -27,9 +27,10 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import ofstedcsc.Main;
 import ofstedcsc.PackagedJar;
 import ofstedcsc.TestSpark;
+import ofstedcsc.cli.Cli;
+import ofstedcsc.cli.ExitCode;
 import ofstedcsc.io.ParquetFooters;
 import ofstedcsc.schema.Table;
 import ofstedcsc.schema.Tables;
@@ -216,10 +217,10 @@ class RefreshKillIT {
       List<String> before = listing(output);
       ByteArrayOutputStream stdout = new ByteArrayOutputStream();
       ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-      int code = withOutput(stdout, stderr, () -> Main.execute(new String[] {"refresh", "--input",
+      int code = withOutput(stdout, stderr, () -> new Cli(Cli.PIPELINE).execute(new String[] {"refresh", "--input",
           TestSpark.projectRoot().resolve("data/sample").toString(), "--output", output.toString(), "--as-of",
           PublishDriver.AS_OF.toString()}));
-      assertEquals(Main.BUSY, code);
+      assertEquals(ExitCode.BUSY, code);
       assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("another refresh is running on " + output
           + " (pid " + first.pid() + ","), stderr.toString(StandardCharsets.UTF_8));
       assertFalse(stdout.toString(StandardCharsets.UTF_8).contains("hashed"), "the second refresh read the inputs");
@@ -266,7 +267,7 @@ class RefreshKillIT {
     // Acquired at once: the lock died with the jar's process.
     RefreshLock.acquire(output).close();
 
-    assertEquals(Main.OK, Main.execute(TestSpark.session(), Main.Options.parse(refresh)));
+    assertEquals(ExitCode.OK, new Cli(Cli.PIPELINE).execute(TestSpark.session(), refresh));
     RunManifest manifest = RefreshInputs.assertCurrentComplete(output);
     assertEquals(RunManifest.PUBLISHED, manifest.outcome());
     assertEquals(List.of("la_lookup.csv", "ofsted_csc_ilacs_history.csv", "records/fictional.csv",
@@ -277,8 +278,8 @@ class RefreshKillIT {
     assertEquals(List.of(OLDEST + ".json", manifest.runId() + ".json"), names(output.resolve("runs")),
         "the killed run recorded nothing");
     ByteArrayOutputStream status = new ByteArrayOutputStream();
-    assertEquals(Main.OK, withOutput(status, new ByteArrayOutputStream(),
-        () -> Main.execute(new String[] {"status", "--output", output.toString()})));
+    assertEquals(ExitCode.OK, withOutput(status, new ByteArrayOutputStream(),
+        () -> new Cli(Cli.PIPELINE).execute(new String[] {"status", "--output", output.toString()})));
     String text = status.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("current -> versions/" + manifest.runId()), text);
     assertFalse(text.contains("MISMATCH"), text);

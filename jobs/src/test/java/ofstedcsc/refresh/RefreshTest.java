@@ -12,9 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import ofstedcsc.Main;
 import ofstedcsc.Progress;
 import ofstedcsc.TestSpark;
+import ofstedcsc.cli.AsAt;
+import ofstedcsc.cli.Cli;
+import ofstedcsc.cli.ExitCode;
 import ofstedcsc.schema.Table;
 import ofstedcsc.schema.Tables;
 import org.apache.spark.sql.Dataset;
@@ -46,7 +48,7 @@ class RefreshTest {
     List<String> args = new java.util.ArrayList<>(List.of("refresh", "--input", in.toString(), "--output",
         out.toString(), "--as-of", AS_OF));
     args.addAll(List.of(more));
-    return Main.execute(TestSpark.session(), Main.Options.parse(args.toArray(String[]::new)));
+    return new Cli(Cli.PIPELINE).execute(TestSpark.session(), args.toArray(String[]::new));
   }
 
   private static Path current() {
@@ -70,7 +72,7 @@ class RefreshTest {
   @Test
   @Order(1)
   void theFirstRefreshPublishesEveryTableAsOneVersionAndRecordsTheRun() throws Exception {
-    assertEquals(Main.OK, refresh(input, output));
+    assertEquals(ExitCode.OK, refresh(input, output));
     RunManifest manifest = RefreshInputs.assertCurrentComplete(output);
     assertEquals(RunManifest.PUBLISHED, manifest.outcome());
     assertEquals(Map.of("parsed", 2L, "reused", 0L), manifest.reports());
@@ -100,7 +102,7 @@ class RefreshTest {
     Path before = current();
     List<String> versions = listing(output.resolve("versions"));
     RunManifest run = RefreshJob.run(new RefreshJob.Settings(input.toString(), output.toString(),
-        LocalDate.parse(AS_OF), Main.Options.parse(new String[] {"run", "--as-of", AS_OF}).publishedBy(), 3),
+        LocalDate.parse(AS_OF), AsAt.defaultPublishedBy(LocalDate.parse(AS_OF)), 3),
         () -> {
           throw new AssertionError("a refresh with nothing new started Spark");
         }, new Progress());
@@ -115,13 +117,13 @@ class RefreshTest {
   @Order(3)
   void oneNewReportIsParsedAloneAndTheResultEqualsAFullRebuild() throws Exception {
     RefreshInputs.addReport(input, RefreshInputs.kirkleesReports().resolve(RefreshInputs.KIRKLEES_REPORTS.get(2)));
-    assertEquals(Main.OK, refresh(input, output));
+    assertEquals(ExitCode.OK, refresh(input, output));
     RunManifest manifest = RefreshInputs.assertCurrentComplete(output);
     assertEquals(Map.of("parsed", 1L, "reused", 2L), manifest.reports());
 
     Path full = work.resolve("full");
-    assertEquals(Main.OK, Main.execute(TestSpark.session(), Main.Options.parse(new String[] {"run", "--input",
-        input.toString(), "--output", full.toString(), "--as-of", AS_OF})));
+    assertEquals(ExitCode.OK, new Cli(Cli.PIPELINE).execute(TestSpark.session(), new String[] {"run", "--input",
+        input.toString(), "--output", full.toString(), "--as-of", AS_OF}));
     RefreshInputs.assertSameTables(full, output.resolve("current"));
     // And the story is there: Kirklees good overall in 2024, from its report.
     assertEquals(1, TestSpark.session().read().parquet(output.resolve("current/judgements").toString())
@@ -133,7 +135,7 @@ class RefreshTest {
   @Order(4)
   void twoRefreshesOfTheSameInputGiveTheSameRowsAndIds() {
     Path again = work.resolve("again");
-    assertEquals(Main.OK, refresh(input, again));
+    assertEquals(ExitCode.OK, refresh(input, again));
     RefreshInputs.assertSameTables(output.resolve("current"), again.resolve("current"));
   }
 
@@ -143,7 +145,7 @@ class RefreshTest {
     Path before = current();
     List<String> versions = listing(output.resolve("versions"));
     try (RefreshLock held = RefreshLock.acquire(output)) {
-      assertEquals(Main.BUSY, refresh(input, output, "--as-of", "2026-12-01"));
+      assertEquals(ExitCode.BUSY, refresh(input, output, "--as-of", "2026-12-01"));
     }
     assertEquals(before, current());
     assertUntouched(versions, listing(output.resolve("versions")));
@@ -158,7 +160,7 @@ class RefreshTest {
     Files.writeString(lookup, Files.readString(lookup).replaceFirst("la_code_new", "ons_code_renamed"));
     Path before = current();
     List<String> all = listing(output);
-    assertEquals(Main.BAD_INPUT, refresh(bad, output, "--as-of", "2026-12-01"));
+    assertEquals(ExitCode.BAD_INPUT, refresh(bad, output, "--as-of", "2026-12-01"));
     assertEquals(before, current());
     assertUntouched(all, listing(output));
   }
@@ -168,7 +170,7 @@ class RefreshTest {
   void leftoversOfAKilledRunAreRemovedAndOldVersionsPruned() throws Exception {
     Path partial = Files.createDirectories(output.resolve("versions/20000101T000000Z-dead.partial/judgements"));
     Files.createSymbolicLink(output.resolve(".current-20000101T000000Z-dead"), Path.of("versions/nowhere"));
-    assertEquals(Main.OK, refresh(input, output, "--as-of", "2026-12-01", "--keep", "2"));
+    assertEquals(ExitCode.OK, refresh(input, output, "--as-of", "2026-12-01", "--keep", "2"));
     assertFalse(Files.exists(partial.getParent()));
     assertFalse(Files.exists(output.resolve(".current-20000101T000000Z-dead"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
     List<String> kept = new PublishedVersions(output).versions();
@@ -186,7 +188,7 @@ class RefreshTest {
     int runs = new RunLog(output).latest(100).size();
 
     // The same input and date as the last refresh: only the damage makes it publish.
-    assertEquals(Main.OK, refresh(input, output, "--as-of", "2026-12-01", "--keep", "2"));
+    assertEquals(ExitCode.OK, refresh(input, output, "--as-of", "2026-12-01", "--keep", "2"));
 
     RunManifest fresh = RefreshInputs.assertCurrentComplete(output);
     assertEquals(RunManifest.PUBLISHED, fresh.outcome());
@@ -202,7 +204,7 @@ class RefreshTest {
     Files.delete(link);
     Files.createSymbolicLink(link, Path.of("versions/20000101T000000Z-gone"));
 
-    assertEquals(Main.OK, refresh(input, output, "--as-of", "2026-12-01", "--keep", "2"));
+    assertEquals(ExitCode.OK, refresh(input, output, "--as-of", "2026-12-01", "--keep", "2"));
 
     RunManifest fresh = RefreshInputs.assertCurrentComplete(output);
     assertEquals(RunManifest.PUBLISHED, fresh.outcome());

@@ -14,8 +14,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import ofstedcsc.Main;
 import ofstedcsc.Progress;
+import ofstedcsc.cli.Cli;
+import ofstedcsc.cli.ExitCode;
 import ofstedcsc.io.ParquetRows;
 import ofstedcsc.refresh.InputFiles.InputFile;
 import ofstedcsc.schema.Tables;
@@ -62,7 +63,7 @@ class StatusTest {
   @Test
   void aWholeVersionIsOkTableByTable() {
     Printed p = status();
-    assertEquals(Main.OK, p.code(), p.out());
+    assertEquals(ExitCode.OK, p.code(), p.out());
     assertTrue(p.out().contains("current -> versions/" + RUN + "  (published 2026-11-25T06:01:30Z, as at 2026-11-25;"
         + " versions kept: " + RUN + ")"), p.out());
     assertTrue(p.out().contains("  ingest_counts                 2        2  ok\n"), p.out());
@@ -80,7 +81,7 @@ class StatusTest {
 
     Printed p = status();
 
-    assertEquals(Main.FAILURE, p.code(), p.out());
+    assertEquals(ExitCode.FAILURE, p.code(), p.out());
     assertTrue(p.out().contains("  ingest_counts                 2        2  ok\n"), p.out());
     assertTrue(p.out().contains("  authority_neighbours          3        -  UNREADABLE (part-0.parquet: "), p.out());
     assertTrue(p.out().contains("current is damaged: versions/" + RUN + ": authority_neighbours UNREADABLE"
@@ -98,7 +99,7 @@ class StatusTest {
 
     Printed p = status();
 
-    assertEquals(Main.FAILURE, p.code(), p.out());
+    assertEquals(ExitCode.FAILURE, p.code(), p.out());
     assertTrue(p.out().contains("  ingest_counts                 2        -  MISSING\n"), p.out());
     assertTrue(p.out().contains("  authority_neighbours          3        1  MISMATCH\n"), p.out());
     assertTrue(p.out().contains("current is damaged: versions/" + RUN
@@ -114,7 +115,7 @@ class StatusTest {
 
     Printed p = status();
 
-    assertEquals(Main.FAILURE, p.code(), p.out());
+    assertEquals(ExitCode.FAILURE, p.code(), p.out());
     assertTrue(p.out().startsWith("current -> versions/" + RUN + "  DAMAGED  (versions kept: " + RUN + ")\n"),
         p.out());
     assertTrue(p.out().contains("current is damaged: " + manifest + " is not a whole run manifest: Unexpected"
@@ -129,18 +130,18 @@ class StatusTest {
     Path manifest = version.resolve(PublishedVersions.MANIFEST);
     Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"as_of\" : \"2026-11-25\",", ""));
     Printed lacking = status();
-    assertEquals(Main.FAILURE, lacking.code(), lacking.out());
+    assertEquals(ExitCode.FAILURE, lacking.code(), lacking.out());
     assertTrue(lacking.out().contains("current is damaged: " + manifest + " is not a whole run manifest: it lacks"
         + " as_of\n"), lacking.out());
 
     Files.writeString(manifest, "null");
     Printed nothing = status();
-    assertEquals(Main.FAILURE, nothing.code(), nothing.out());
+    assertEquals(ExitCode.FAILURE, nothing.code(), nothing.out());
     assertTrue(nothing.out().contains("is not a whole run manifest: it lacks everything\n"), nothing.out());
 
     Files.delete(manifest);
     Printed missing = status();
-    assertEquals(Main.FAILURE, missing.code(), missing.out());
+    assertEquals(ExitCode.FAILURE, missing.code(), missing.out());
     assertTrue(missing.out().contains("current is damaged: " + manifest + " does not exist\n"), missing.out());
     assertUnusable();
   }
@@ -151,7 +152,7 @@ class StatusTest {
 
     Printed p = status();
 
-    assertEquals(Main.FAILURE, p.code(), p.out());
+    assertEquals(ExitCode.FAILURE, p.code(), p.out());
     assertTrue(p.out().startsWith("current -> versions/" + RUN + "  DAMAGED  (versions kept: none)\n"), p.out());
     assertTrue(p.out().contains("current is damaged: versions/" + RUN + " does not exist (pruned or deleted): current"
         + " points nowhere\n"), p.out());
@@ -165,7 +166,7 @@ class StatusTest {
 
     Printed p = status();
 
-    assertEquals(Main.OK, p.code(), p.out());
+    assertEquals(ExitCode.OK, p.code(), p.out());
     assertTrue(p.out().contains("  20261126T060000Z-c3d4  unreadable " + output.resolve("runs/20261126T060000Z-c3d4"
         + ".json") + " is not a whole run manifest: Unexpected end-of-input"), p.out());
     assertTrue(p.out().contains("  " + RUN + "  published  "), p.out());
@@ -184,7 +185,7 @@ class StatusTest {
     System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
     try {
-      int code = Main.execute(new String[] {"status", "--output", output.toString()});
+      int code = new Cli(Cli.PIPELINE).execute(new String[] {"status", "--output", output.toString()});
       return new Printed(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(out);

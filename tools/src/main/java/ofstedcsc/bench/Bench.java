@@ -23,7 +23,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import ofstedcsc.Main;
+import ofstedcsc.cli.Arguments;
+import ofstedcsc.cli.Command;
+import ofstedcsc.cli.ExitCode;
 import ofstedcsc.io.ParquetFooters;
 import ofstedcsc.reference.Eras;
 import ofstedcsc.synthetic.AuthorityHistory;
@@ -36,48 +38,43 @@ import ofstedcsc.synthetic.GenerateJob;
  * {@code /usr/bin/time} (wall time and peak resident memory), then a row-by-row comparison of their marts. Prints a
  * table and writes it into docs/benchmarks.md, in the section for the Spark master used.
  */
-public final class Bench {
-  private Bench() {}
+public final class Bench extends Command {
+  public Bench() {
+    super("bench",
+        "aggregate against the same marts in DuckDB on generated data of 1, 10 and 100 million\n"
+            + "judgements; writes docs/benchmarks.md (README, Synthetic data)",
+        String.join("\n",
+            "  --sizes 1,10,100     millions of judgements to measure (fractions too: 0.01)",
+            "  --data DIR           where the generated tables are kept between runs (default /tmp/ofsted-bench)",
+            "  --seed S             generate's seed (default 1)",
+            "  --years Y            generate's years (default 20)",
+            "  --master URL         the Spark master aggregate runs on (default local[*])",
+            "  --repeat N           measures of each size; the medians are reported (default 1)",
+            "  --report FILE        the Markdown file whose section for this master is replaced (default",
+            "                       docs/benchmarks.md)"),
+        false);
+  }
 
-  public record Options(List<Double> sizes, Path data, long seed, int years, String master, Path report,
-      int repeat) {
+  record Options(List<Double> sizes, Path data, long seed, int years, String master, Path report, int repeat) {}
 
-    public static Options parse(String[] args) {
-      List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
-      List<Double> sizes = List.of(1.0, 10.0, 100.0);
-      Path data = Path.of("/tmp/ofsted-bench");
-      long seed = 1;
-      int years = 20;
-      // bin/ofsted hands --master to spark-submit, which passes it on as spark.master.
-      String master = System.getProperty("spark.master", "local[*]");
-      Path report = Path.of("docs/benchmarks.md");
-      int repeat = 1;
-      while (!rest.isEmpty()) {
-        String arg = rest.remove(0);
-        if (rest.isEmpty() || rest.get(0).startsWith("--")) {
-          throw new IllegalArgumentException(arg.startsWith("--") ? arg + " needs a value" : "unknown argument: " + arg);
-        }
-        String value = rest.remove(0);
-        try {
-          switch (arg) {
-            case "--sizes" -> sizes = Arrays.stream(value.split(",")).map(Double::valueOf).toList();
-            case "--data" -> data = Path.of(value);
-            case "--seed" -> seed = Long.parseLong(value);
-            case "--years" -> years = Integer.parseInt(value);
-            case "--master" -> master = value;
-            case "--report" -> report = Path.of(value);
-            case "--repeat" -> repeat = Integer.parseInt(value);
-            default -> throw new IllegalArgumentException("unknown argument: " + arg);
-          }
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(arg + " wants a number, not '" + value + "'");
-        }
-      }
-      if (sizes.stream().anyMatch(s -> s <= 0) || years < 1 || repeat < 1) {
-        throw new IllegalArgumentException("--sizes, --years and --repeat want positive numbers");
-      }
-      return new Options(sizes, data, seed, years, master, report, repeat);
+  @Override
+  protected Action parse(Arguments args) {
+    String sizes = args.text("--sizes", "1,10,100");
+    List<Double> millions;
+    try {
+      millions = Arrays.stream(sizes.split(",")).map(Double::valueOf).toList();
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--sizes wants numbers separated by commas, not '" + sizes + "'");
     }
+    if (millions.stream().anyMatch(s -> !(s > 0))) {
+      throw new IllegalArgumentException("--sizes wants positive numbers, not '" + sizes + "'");
+    }
+    // bin/ofsted hands --master to spark-submit, which passes it on as spark.master.
+    Options options = new Options(millions, Path.of(args.text("--data", "/tmp/ofsted-bench")),
+        args.number("--seed", 1, Long.MIN_VALUE), args.count("--years", 20),
+        args.text("--master", System.getProperty("spark.master", "local[*]")),
+        Path.of(args.text("--report", "docs/benchmarks.md")), args.count("--repeat", 1));
+    return spark -> execute(options);
   }
 
   /** One process's wall time and peak resident set, as /usr/bin/time reports them, and the load when it began. */
@@ -90,16 +87,10 @@ public final class Bench {
     }
   }
 
-  public static int execute(String[] args) {
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      return Main.usage(e);
-    }
+  private static int execute(Options options) {
     if (!Files.isExecutable(Path.of("/usr/bin/time"))) {
       System.err.println("ofsted: bench measures with /usr/bin/time (GNU time), which is not installed");
-      return Main.FAILURE;
+      return ExitCode.FAILURE;
     }
     try {
       List<Size> sizes = new ArrayList<>();
@@ -110,10 +101,10 @@ public final class Bench {
       System.out.println(section);
       writeReport(options.report(), options.master(), section);
       System.out.println("bench: wrote " + options.report());
-      return sizes.stream().allMatch(Size::same) ? Main.OK : Main.FAILURE;
+      return sizes.stream().allMatch(Size::same) ? ExitCode.OK : ExitCode.FAILURE;
     } catch (IOException | SQLException | InterruptedException e) {
       System.err.println("ofsted: bench failed: " + e.getMessage());
-      return Main.FAILURE;
+      return ExitCode.FAILURE;
     }
   }
 
@@ -211,7 +202,7 @@ public final class Bench {
 
   private static Path root() {
     try {
-      // jobs/target/ofsted-jobs.jar
+      // tools/target/ofsted-tools.jar
       Path jar = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return jar.getParent().getParent().getParent();
     } catch (URISyntaxException e) {
@@ -220,9 +211,9 @@ public final class Bench {
   }
 
   private static String launcherClasspath() throws IOException {
-    Path target = root().resolve("jobs/target");
+    Path target = root().resolve("tools/target");
     return Files.readString(target.resolve("launcher/classpath.txt")).strip() + java.io.File.pathSeparator
-        + target.resolve("ofsted-jobs.jar");
+        + target.resolve("ofsted-tools.jar");
   }
 
   private static void delete(Path dir) throws IOException {

@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import ofstedcsc.Main;
 import ofstedcsc.SampleRun;
 import ofstedcsc.TestSpark;
 import ofstedcsc.aggregate.AggregateJob;

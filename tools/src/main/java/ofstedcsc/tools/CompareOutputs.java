@@ -1,4 +1,4 @@
-package ofstedcsc.io;
+package ofstedcsc.tools;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;
@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import java.util.Arrays;
+import ofstedcsc.cli.ExitCode;
 import ofstedcsc.schema.Table;
 import ofstedcsc.schema.Tables;
 import org.apache.spark.sql.Column;
@@ -26,7 +27,7 @@ public final class CompareOutputs {
   public static void main(String[] args) {
     if (args.length != 2) {
       System.err.println("usage: CompareOutputs EXPECTED_OUTPUT ACTUAL_OUTPUT");
-      System.exit(64);
+      System.exit(ExitCode.USAGE);
     }
     SparkSession spark = SparkSession.builder().appName("compare outputs").getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
@@ -52,6 +53,6 @@ public final class CompareOutputs {
     }
     System.out.println(same ? "same rows in every table" : "the outputs differ");
     spark.stop();
-    System.exit(same ? 0 : 1);
+    System.exit(same ? ExitCode.OK : ExitCode.FAILURE);
   }
 }

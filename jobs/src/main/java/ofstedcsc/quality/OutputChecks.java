@@ -15,9 +15,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
-/** {@code ofsted check --output DIR}: the data checks on the tables under DIR, or under DIR/current after a refresh. */
-public final class CheckCommand {
-  private CheckCommand() {}
+/** The data checks on the tables under DIR, or under DIR/current after a refresh. */
+public final class OutputChecks {
+  private OutputChecks() {}
 
   /**
    * Prints a line per check and a line of totals; returns whether every check passed. Throws {@link StructuralError}

@@ -1,4 +1,4 @@
-package ofstedcsc;
+package ofstedcsc.cli;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package ofstedcsc.bench;
 
+import ofstedcsc.cli.ExitCode;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -15,7 +16,7 @@ public final class Floor {
   public static void main(String[] args) {
     if (args.length != 2) {
       System.err.println("usage: Floor CSV OUTPUT_DIR");
-      System.exit(64);
+      System.exit(ExitCode.USAGE);
     }
     SparkSession spark = SparkSession.builder().appName("floor").config("spark.ui.enabled", "false").getOrCreate();
     spark.read().option("header", "true").csv(args[0]).write().mode("overwrite").parquet(args[1]);
