@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ofstedcsc.reports.PageLines.Line;
@@ -85,7 +86,8 @@ public final class ImprovementPoints {
    */
   static Section read(List<PageLines> pages, int headingIndex) {
     Line heading = pages.get(0).lines().get(headingIndex);
-    List<Placed> placed = placed(pages, headingIndex);
+    float body = bodySize(pages.get(0));
+    List<Placed> placed = placed(pages, body, headingIndex);
     List<List<String>> points = new ArrayList<>();
     List<String> current = null;
     Marker kind = null;
@@ -93,7 +95,6 @@ public final class ImprovementPoints {
     boolean hanging = false;
     int lastNumber = 0;
     boolean ended = false;
-    float body = placed.isEmpty() ? 0 : placed.get(0).line().fontSize();
     for (int i = 0; i < placed.size() && !ended; i++) {
       Placed at = placed.get(i);
       Line line = at.line();
@@ -148,20 +149,26 @@ public final class ImprovementPoints {
     return new Section(ParsedReport.PARSED, out.size() + " points", List.copyOf(out), ended);
   }
 
+  /** The type size most of the page's lines are set in: the report's running text. */
+  private static float bodySize(PageLines page) {
+    Map<Float, Integer> lines = new TreeMap<>();
+    page.lines().forEach(l -> lines.merge(l.fontSize(), 1, Integer::sum));
+    int most = lines.values().stream().max(Integer::compare).orElse(0);
+    return lines.entrySet().stream().filter(e -> e.getValue() == most).map(Map.Entry::getKey).findFirst().orElse(0f);
+  }
+
   /**
    * The section's lines after its heading, without page numbers and the running headers, footers and footnotes
-   * in smaller type than the section's first line.
+   * in smaller type than the running text.
    */
-  private static List<Placed> placed(List<PageLines> pages, int headingIndex) {
+  private static List<Placed> placed(List<PageLines> pages, float body, int headingIndex) {
     List<Placed> out = new ArrayList<>();
-    float body = Float.NaN;
     for (int p = 0; p < pages.size(); p++) {
       List<Line> lines = pages.get(p).lines();
       for (int i = p == 0 ? headingIndex + 1 : 0; i < lines.size(); i++) {
         Line line = lines.get(i);
         String text = line.text().strip();
         if (text.isEmpty() || PAGE_NUMBER.matcher(text).matches()) continue;
-        if (Float.isNaN(body)) body = line.fontSize();
         if (line.fontSize() < body - SMALLER) continue;
         Matcher bullet = BULLET.matcher(text);
         Matcher number = NUMBER.matcher(text);
