@@ -23,6 +23,7 @@ import ofstedcsc.reference.Reference;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -168,5 +169,33 @@ class CorpusIT {
         .filter(col("authority_id").equalTo(KIRKLEES).and(col("published_on").equalTo(published))
             .and(col("grade").isNotNull()))
         .collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("area"), r -> r.getAs("grade_label")));
+  }
+
+  @Test
+  void improvementPointsForNearlyEveryIlacsReportMostlyThemed() {
+    Dataset<Row> ilacsReports = store.read(Tables.INSPECTIONS)
+        .filter(col("framework").equalTo("ilacs").and(col("sources").contains("report"))
+            .and(not(col("inspection_type").endsWith("_visit"))));
+    Dataset<Row> points = store.read(Tables.IMPROVEMENT_POINTS);
+    long reports = ilacsReports.count();
+    long withPoints = ilacsReports.join(points.select("inspection_id").distinct(), "inspection_id").count();
+    assertTrue(reports > 250, "ILACS reports: " + reports);
+    assertTrue(withPoints >= 0.95 * reports, withPoints + " of " + reports + " ILACS reports have points");
+    // Each report's points are numbered 1..n, in the report's order.
+    assertEquals(0, points.groupBy("inspection_id").agg(max("point_number").as("n"), functions.count("*").as("c"))
+        .filter(col("n").notEqual(col("c"))).count());
+    long other = points.filter(col("theme").equalTo("other")).count();
+    assertTrue(other <= 0.10 * points.count(), other + " of " + points.count() + " points themed other");
+
+    List<String> kirklees = points.filter(col("authority_id").equalTo(KIRKLEES)
+            .and(col("published_on").equalTo(java.sql.Date.valueOf("2019-08-05"))))
+        .orderBy("point_number").select("text").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertEquals(10, kirklees.size());
+    assertEquals("The quality of recording, assessments and child protection investigations so that children "
+        + "receive help at the earliest opportunity.", kirklees.get(0));
+    // The fifth point ends a page; the sixth begins the next.
+    assertEquals("The timely permanence for children with plans for long-term fostering and children placed with "
+        + "parents.", kirklees.get(4));
+    assertEquals("The completion of life-story work for children in care.", kirklees.get(5));
   }
 }

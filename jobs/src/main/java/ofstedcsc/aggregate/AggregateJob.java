@@ -42,6 +42,11 @@ public final class AggregateJob {
         Tables.IMPROVEMENT_SUMMARY.conform(ImprovementEpisodes.summary(episodes, survival)));
     marts.put(Tables.STANDING, Tables.STANDING.conform(standing));
     marts.put(Tables.AREA_SUMMARY, Tables.AREA_SUMMARY.conform(Standing.areaSummary(latest)));
+    Dataset<Row> raised = ImprovementThemes.raised(canonical.apply(Tables.IMPROVEMENT_POINTS),
+        canonical.apply(Tables.JUDGEMENTS), canonical.apply(Tables.AUTHORITIES)).cache();
+    marts.put(Tables.IMPROVEMENT_THEME_COUNTS, Tables.IMPROVEMENT_THEME_COUNTS.conform(ImprovementThemes.counts(raised)));
+    marts.put(Tables.IMPROVEMENT_THEME_PERSISTENCE,
+        Tables.IMPROVEMENT_THEME_PERSISTENCE.conform(ImprovementThemes.persistence(raised)));
     return marts;
   }
 

@@ -153,6 +153,11 @@ public final class IngestJob {
     tables.put(Tables.INSPECTIONS, Tables.INSPECTIONS.conform(inspections).localCheckpoint(false));
     tables.put(Tables.JUDGEMENTS, Tables.JUDGEMENTS.conform(
         CanonicalTables.judgements(stagedJudgements, inspections, sources)).localCheckpoint(false));
+    List<Dataset<Row>> points = staged.stream().map(Staged::improvementPoints).filter(p -> p != null).toList();
+    tables.put(Tables.IMPROVEMENT_POINTS, points.isEmpty()
+        ? spark.createDataFrame(List.of(), Tables.IMPROVEMENT_POINTS.schema())
+        : Tables.IMPROVEMENT_POINTS.conform(ImprovementPointsStaging.themed(union(points),
+            Reference.dataset(spark, "improvement_theme_rules"), Reference.dataset(spark, "improvement_themes"))));
     tables.put(Tables.QUARANTINE, Tables.QUARANTINE.conform(quarantine));
     tables.put(Tables.SOURCE_CONFLICTS, Tables.SOURCE_CONFLICTS.conform(
         CanonicalTables.conflicts(stagedInspections, stagedJudgements, inspections, sources)));

@@ -58,6 +58,8 @@ public final class ReportsStaging {
   static final StructType JUDGEMENT = new StructType()
       .add("wording", DataTypes.StringType).add("area", DataTypes.StringType)
       .add("grade_text", DataTypes.StringType).add("grade", Grades.RESOLVED);
+  static final StructType POINT = new StructType()
+      .add("text", DataTypes.StringType).add("national_framework_reference", DataTypes.StringType);
   public static final StructType PARSED = new StructType()
       .add("path", DataTypes.StringType).add("length", DataTypes.LongType)
       .add("status", DataTypes.StringType).add("detail", DataTypes.StringType)
@@ -65,7 +67,9 @@ public final class ReportsStaging {
       .add("inspection_type", DataTypes.StringType).add("fieldwork_start", DataTypes.DateType)
       .add("fieldwork_end", DataTypes.DateType).add("published_on", DataTypes.DateType)
       .add("pages_read", DataTypes.IntegerType)
-      .add("judgements", DataTypes.createArrayType(JUDGEMENT));
+      .add("judgements", DataTypes.createArrayType(JUDGEMENT))
+      .add("points_status", DataTypes.StringType).add("points_detail", DataTypes.StringType)
+      .add("points", DataTypes.createArrayType(POINT));
 
   /** Extract: every report file under the reports directory, parsed. */
   public static Dataset<Row> parse(SparkSession spark, String reportsDir) {
@@ -147,10 +151,13 @@ public final class ReportsStaging {
       List<Row> judgements = r.judgements().stream()
           .map((ReportJudgement j) -> RowFactory.create(j.wording(), j.area(), j.gradeText(), Grades.row(j.grade())))
           .toList();
+      List<Row> points = r.points().stream()
+          .map(p -> RowFactory.create(p.text(), p.nationalFrameworkReference())).toList();
       out.add(RowFactory.create(file.getAs("path"), file.getAs("length"), r.status(), r.detail(),
           r.authorityName(), r.framework(), r.inspectionType(), sqlDate(r.fieldworkStart()),
           sqlDate(r.fieldworkEnd()), sqlDate(r.publishedOn()), r.pagesRead(),
-          scala.jdk.javaapi.CollectionConverters.asScala(judgements).toSeq()));
+          scala.jdk.javaapi.CollectionConverters.asScala(judgements).toSeq(), r.pointsStatus(), r.pointsDetail(),
+          scala.jdk.javaapi.CollectionConverters.asScala(points).toSeq()));
     }
     return out.iterator();
   }
@@ -234,6 +241,8 @@ public final class ReportsStaging {
         .unionByName(Staged.units(cells, SOURCE, cellRef, "cell"));
     Dataset<Row> loadedUnits = Staged.units(loaded, SOURCE, col("_ref"), "file")
         .unionByName(Staged.units(Checks.passed(checkedCells), SOURCE, cellRef, "cell"));
-    return new Staged(inspections, judgements, quarantine, read, loadedUnits);
+    ImprovementPointsStaging.Result points = ImprovementPointsStaging.stage(loaded, SOURCE);
+    return new Staged(inspections, judgements, quarantine.unionByName(points.quarantine()),
+        read.unionByName(points.read()), loadedUnits.unionByName(points.loaded()), points.points());
   }
 }

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_from_entries;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
@@ -29,7 +30,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code DIR/report.html}: one self-contained page (no network at view time) of every authority's latest grades,
- * with its region, statistical neighbours and England beside it. The data travels in the page as JSON; the page's
+ * with its region, statistical neighbours and England beside it, and what the latest report said must improve. The data travels in the page as JSON; the page's
  * script renders, sorts and filters it.
  */
 public final class ReportPage {
@@ -44,7 +45,8 @@ public final class ReportPage {
   /** Writes the page; {@code daysTo} is the day "days since published" counts to. */
   public static void write(SparkSession spark, String output, LocalDate daysTo) {
     TableStore store = OutputDir.requireMarts(spark, output,
-        List.of(Tables.STANDING, Tables.AREA_SUMMARY, Tables.IMPROVEMENT_EPISODES, Tables.AUTHORITIES));
+        List.of(Tables.STANDING, Tables.AREA_SUMMARY, Tables.IMPROVEMENT_EPISODES, Tables.AUTHORITIES,
+            Tables.IMPROVEMENT_POINTS));
     Path target = new Path(output, "report.html");
     byte[] page = html(store, daysTo).getBytes(StandardCharsets.UTF_8);
     try (OutputStream out = OutputDir.fileSystem(spark, target).create(target, true)) {
@@ -89,10 +91,19 @@ public final class ReportPage {
             datediff(lit(daysTo), col("below_good_since")).as("days_below_good"),
             col("region_share_good_or_better"), col("neighbours_graded"), col("neighbours_share_good_or_better"),
             col("england_share_good_or_better")).as("cell")).as("entry"));
+    // The points of the report that gave the authority's latest grade, in the report's order.
+    Dataset<Row> latest = standing.groupBy("authority_id")
+        .agg(max_by(col("inspection_id"), col("published_on")).as("inspection_id"));
+    Dataset<Row> points = store.read(Tables.IMPROVEMENT_POINTS).join(latest, new String[] {"authority_id",
+            "inspection_id"})
+        .groupBy("authority_id")
+        .agg(max("published_on").as("points_published_on"), sort_array(collect_list(struct(col("point_number"),
+            col("text"), col("theme_label"), col("national_framework_reference")))).as("points"));
     List<String> authorities = strings(cells.groupBy("authority_id", "authority_name", "region_name")
         .agg(map_from_entries(collect_list("entry")).as("grades"))
+        .join(points, new String[] {"authority_id"}, "left")
         .select(to_json(struct(col("authority_id").as("id"), col("authority_name").as("name"),
-            col("region_name").as("region"), col("grades")))));
+            col("region_name").as("region"), col("grades"), col("points_published_on"), col("points")))));
     List<String> summary = strings(store.read(Tables.AREA_SUMMARY).filter(col("area").isin(AREAS.toArray()))
         .select(to_json(struct(col("*")))));
     String notGraded = strings(store.read(Tables.AUTHORITIES)

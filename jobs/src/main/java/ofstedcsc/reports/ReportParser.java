@@ -56,6 +56,10 @@ public final class ReportParser implements Serializable {
   static final int MAX_PAGES_READ = 10;
   /** How far into a report its contents page may be (SIF puts it after the executive summary). */
   static final int LAST_CONTENTS_PAGE = 6;
+  /** How far into an ILACS report its "What needs to improve?" may begin (after the summary, on page 2 or 3). */
+  static final int LAST_POINTS_PAGE = 4;
+  /** The most pages one improvement points section may run over. */
+  static final int MAX_POINTS_PAGES = 3;
 
   private static final Pattern FIELDWORK =
       Pattern.compile("(?i)^\\s*(?:inspection\\s+dates?|dates?\\s+of\\s+(?:the\\s+)?inspection)\\s*:?\\s*(.*)$");
@@ -211,9 +215,57 @@ public final class ReportParser implements Serializable {
             pages.size());
       }
       String type = visit != null ? visit : inspectionType(framework, judgements);
+      ImprovementPoints.Section points = visit == null ? points(framework, judgements) : null;
       return new ParsedReport(ParsedReport.PARSED, judgements.size() + " judgements from pages " + pagesList,
           authorityName(first), framework, type, start(fieldwork), end(fieldwork), published, judgements,
-          pages.size());
+          pages.size()).withPoints(points, pages.size());
+    }
+
+    /**
+     * The section listing what must improve, read from its heading to its end: an ILACS report's on its first pages,
+     * a SIF report's where its contents page puts it. Null for a report that has none to give: an older report, a SIF
+     * report whose contents list no recommendations, or an ILACS report judged outstanding throughout.
+     */
+    ImprovementPoints.Section points(String framework, List<ReportJudgement> judgements) throws IOException {
+      List<Integer> candidates = new ArrayList<>();
+      if ("ilacs".equals(framework)) {
+        for (int p = 1; p <= Math.min(LAST_POINTS_PAGE, document.getNumberOfPages()); p++) candidates.add(p);
+      } else if ("sif".equals(framework)) {
+        // The local authority's recommendations come first; the LSCB's own, later, are the board's.
+        for (int target : contentsTargets(ImprovementPoints.SIF_CONTENTS).stream().limit(1).toList()) {
+          for (int p = target; p <= Math.min(target + 1, document.getNumberOfPages()); p++) candidates.add(p);
+        }
+        if (candidates.isEmpty()) return null;
+      } else {
+        return null;
+      }
+      for (int start : candidates) {
+        if (!canRead(start)) break;
+        int heading = ImprovementPoints.heading(page(start), framework);
+        if (heading < 0) continue;
+        List<PageLines> span = new ArrayList<>(List.of(page(start)));
+        ImprovementPoints.Section section = ImprovementPoints.read(span, heading);
+        while (!section.ended() && start + span.size() <= document.getNumberOfPages()) {
+          int next = start + span.size();
+          if (span.size() >= MAX_POINTS_PAGES || !canRead(next)) {
+            return new ImprovementPoints.Section(ImprovementPoints.UNREADABLE, "the section starting on page " + start
+                + " does not end within " + span.size() + " pages", List.of(), false);
+          }
+          span.add(page(next));
+          section = ImprovementPoints.read(span, heading);
+        }
+        return section;
+      }
+      boolean outstanding = !judgements.isEmpty()
+          && judgements.stream().allMatch(j -> Integer.valueOf(1).equals(j.grade()));
+      if (outstanding) return null;
+      return new ImprovementPoints.Section(ImprovementPoints.MISSING, "no '" + ("sif".equals(framework)
+          ? "Recommendations" : "What needs to improve") + "' heading on pages " + candidates, List.of(), false);
+    }
+
+    /** Whether page {@code number} is read already or the bound on pages leaves room for it. */
+    boolean canRead(int number) {
+      return pages.containsKey(number) || pages.size() < MAX_PAGES_READ;
     }
 
     PageLines page(int number) throws IOException {
@@ -239,6 +291,20 @@ public final class ReportParser implements Serializable {
      * heading may fall one page later than listed) until {@code found}.
      */
     void searchContents(List<String> keys, BooleanSupplier found) throws IOException {
+      // Two sections at most: the contents may list a wording again for a sub-section.
+      for (int target : contentsTargets(keys).stream().limit(2).toList()) {
+        for (int p = target; p <= Math.min(target + 1, document.getNumberOfPages()) && !found.getAsBoolean(); p++) {
+          // Pages up to the contents page are read (and collected, if they could be) by now.
+          if (!pages.containsKey(p)) collect(page(p));
+        }
+      }
+    }
+
+    /**
+     * The pages (in the document's numbering) of the sections the contents page lists under
+     * one of the wordings, in the contents' order; empty without a contents page.
+     */
+    Set<Integer> contentsTargets(List<String> keys) throws IOException {
       int last = Math.min(LAST_CONTENTS_PAGE, document.getNumberOfPages());
       for (int number = 2; number <= last; number++) {
         PageLines page = page(number);
@@ -247,16 +313,12 @@ public final class ReportParser implements Serializable {
         int offset = printed == null ? 0 : number - printed;
         Set<Integer> targets = new LinkedHashSet<>();
         for (ContentsPage.Entry entry : ContentsPage.entries(page)) {
-          if (keys.stream().anyMatch(k -> entry.key().contains(k))) targets.add(entry.printedPage() + offset);
+          int target = entry.printedPage() + offset;
+          if (keys.stream().anyMatch(k -> entry.key().contains(k))) targets.add(target);
         }
-        // Two sections at most: the contents may list a wording again for a sub-section.
-        for (int target : targets.stream().limit(2).toList()) {
-          for (int p = target; p <= Math.min(target + 1, document.getNumberOfPages()) && !found.getAsBoolean(); p++) {
-            if (p > number && !pages.containsKey(p)) collect(page(p));
-          }
-        }
-        return;
+        return targets;
       }
+      return Set.of();
     }
 
     /**

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import java.util.List;
+import ofstedcsc.aggregate.ImprovementThemes;
 import ofstedcsc.aggregate.Standing;
 import ofstedcsc.ingest.LookupStaging;
 
@@ -40,6 +41,8 @@ public final class Tables {
   private static final Table.Accepted REASON_CODE = from("reason_codes", "reason_code");
   private static final Table.Accepted REGION_CODE = from("regions", "region_code");
   private static final Table.Accepted REGION_NAME = from("regions", "region_name");
+  private static final Table.Accepted THEME = from("improvement_themes", "theme");
+  private static final Table.Accepted THEME_LABEL = from("improvement_themes", "label");
 
   public static final Table AUTHORITIES = Table.of("authorities", "canonical",
       "Every local authority in the lookup, whether or not it has been inspected.",
@@ -90,14 +93,30 @@ public final class Tables {
       field("source", StringType, "The source whose value was kept", SOURCES, "records").notNull().accepted(SOURCE),
       field("source_ref", StringType, "Where in that source", "", "records/kirklees.csv:2").notNull());
 
+  public static final Table IMPROVEMENT_POINTS = Table.of("improvement_points", "canonical",
+      "What each report says must improve: an ILACS report's \"What needs to improve?\", a SIF report's "
+          + "recommendations. One row per point, in the report's order and wording, with a theme from the phrase rules "
+          + "of data/reference/improvement_theme_rules.csv (docs/methodology.md, Improvement points).",
+      grain("one row per inspection and point", "inspection_id", "point_number"),
+      field("authority_id", StringType, "Ofsted URN of the authority", "", "80478").notNull().references(AUTHORITIES),
+      field("inspection_id", StringType, "The inspection whose report raised the point", "", "a81e0b66c2d94f10").notNull().references(INSPECTIONS),
+      field("published_on", DateType, "Publication date of the report", "", "2019-08-05").notNull(),
+      field("framework", StringType, "Inspection framework", "`sif`, `ilacs`", "ilacs").notNull().accepted(FRAMEWORK),
+      field("point_number", IntegerType, "The point's place in the report's list, from 1", ">= 1", "1").notNull(),
+      field("text", StringType, "The whole point as printed, its wrapped lines and hyphenation joined, without bullet, footnote marker or National Framework reference; sub-items joined by semicolons", "", "The quality of written child in need, child protection and care plans, so that they are timebound, with clear and meaningful contingency plans.").notNull(),
+      field("national_framework_reference", StringType, "The Children's Social Care National Framework outcome, enabler or principle the report cross-references (from 2025), numbers in figures; null where it gives none", "e.g. `outcome 4`, `enabler 2`, `principle 1`", "outcome 4"),
+      field("theme", StringType, "Theme code (data/reference/improvement_themes.csv); `other` when no phrase rule matches", "", "assessments_and_plans").notNull().accepted(THEME),
+      field("theme_label", StringType, "Theme wording", "", "Quality of assessments and plans").notNull().accepted(THEME_LABEL),
+      field("source_ref", StringType, "The report file and the point's number", "", "reports/80478_kirklees/children's services inspection - 05 august 2019.pdf#point-2").notNull());
+
   public static final Table QUARANTINE = Table.of("quarantine", "canonical",
       "Everything that could not be loaded, with the reason. Nothing is dropped silently.",
       // Each unit is quarantined once, under the first check it fails, and its place names it: a second row for one
       // place would be counted twice against ingest_counts.
-      grain("one row per rejected record, cell or file", "source", "source_ref"),
+      grain("one row per rejected record, cell, file or improvement points section", "source", "source_ref"),
       field("source", StringType, "Which input", SOURCES, "index").notNull().accepted(INPUT),
       field("source_ref", StringType, "File and line (and column for a single cell)", "", "ofsted_csc_ilacs_history.csv:17:help_and_protection_grade").notNull(),
-      field("unit", StringType, "What was rejected: a `row`, a single `cell` of a loaded row, or a report `file`", "`row`, `cell`, `file`", "cell").notNull().accepted(UNIT),
+      field("unit", StringType, "What was rejected: a `row`, a single `cell` of a loaded row, a report `file`, or a loaded report's improvement points `section`", "`row`, `cell`, `file`, `section`", "cell").notNull().accepted(UNIT),
       field("reason_code", StringType, "Why it was rejected (see docs/data-dictionary.md, reason codes)", "", "unknown_grade").notNull().accepted(REASON_CODE),
       field("detail", StringType, "A sentence for a person", "", "'to requires improvement' is not a grade"),
       field("raw", StringType, "The rejected text as it was read", "", "80533,nottingham,…"));
@@ -120,7 +139,7 @@ public final class Tables {
       grain("one row per source file and unit", "source", "source_ref", "unit"),
       field("source", StringType, "Which input", SOURCES, "index").notNull().accepted(INPUT),
       field("source_ref", StringType, "The file", "", "ofsted_csc_ilacs_history.csv").notNull(),
-      field("unit", StringType, "What is counted: `row` (a CSV line), `cell` (one grade in a loaded row), `file` (a report)", "`row`, `cell`, `file`", "row").notNull().accepted(UNIT),
+      field("unit", StringType, "What is counted: `row` (a CSV line), `cell` (one grade in a loaded row), `file` (a report), `section` (a loaded report's improvement points)", "`row`, `cell`, `file`, `section`", "row").notNull().accepted(UNIT),
       field("read", LongType, "Units read", ">= 0", "497").notNull(),
       field("loaded", LongType, "Units loaded", ">= 0", "496").notNull(),
       field("quarantined", LongType, "Units sent to quarantine", ">= 0", "1").notNull())
@@ -261,6 +280,49 @@ public final class Tables {
       field("good_or_better", LongType, "outstanding + good", ">= 0", "8").notNull(),
       field("share_good_or_better", DoubleType, "good_or_better / graded", "0–1", "0.53").notNull());
 
+  public static final Table IMPROVEMENT_THEME_COUNTS = Table.of("improvement_theme_counts", "mart",
+      "How often each theme of the improvement points is raised, by publication year, region, framework and the "
+          + "overall grade of the inspection that raised it. The counts add up over any of these columns.",
+      grain("one row per theme, year, region, framework and overall grade with a point", "theme", "year",
+          "region_code", "framework", "overall_grade_label"),
+      field("theme", StringType, "Theme code", "data/reference/improvement_themes.csv", "permanence").notNull().accepted(THEME),
+      field("theme_label", StringType, "Theme wording", "", "Permanence").notNull().accepted(THEME_LABEL),
+      field("year", IntegerType, "Year the reports were published", "", "2019").notNull(),
+      field("region_code", StringType, "ONS region code", "", "E12000003").notNull().accepted(REGION_CODE),
+      field("region_name", StringType, "Region", "", "Yorkshire and The Humber").notNull().accepted(REGION_NAME),
+      field("framework", StringType, "Inspection framework", "`sif`, `ilacs`", "ilacs").notNull().accepted(FRAMEWORK),
+      field("overall_grade", IntegerType, "Overall effectiveness grade of the inspections; null when they gave none", GRADES, "3").accepted(GRADE),
+      field("overall_grade_label", StringType, "Its wording, or `not graded`", GRADE_LABELS + ", `not graded`", "requires improvement").notNull().accepted(GRADE_LABEL.or(ImprovementThemes.NOT_GRADED)),
+      field("points", LongType, "Points of this theme", ">= 1", "4").notNull(),
+      field("inspections", LongType, "Inspections that raised the theme", ">= 1", "3").notNull(),
+      field("inspections_with_points", LongType, "Inspections with any point in the same year, region, framework and grade", ">= 1", "5").notNull(),
+      field("share_of_inspections", DoubleType, "inspections / inspections_with_points", "0–1", "0.6").notNull());
+
+  public static final Table IMPROVEMENT_THEME_PERSISTENCE = Table.of("improvement_theme_persistence", "mart",
+      "Each theme raised for an authority at an inspection, beside the authority's next inspection with improvement "
+          + "points: whether that one raised the theme again, and whether the overall grade improved in between.",
+      grain("one row per authority, theme and inspection that raised it, when a later inspection has points",
+          "authority_id", "theme", "from_inspection_id"),
+      field("authority_id", StringType, "Ofsted URN", "", "80478").notNull().references(AUTHORITIES),
+      field("authority_name", StringType, "Authority name", "", "Kirklees").notNull(),
+      field("region_name", StringType, "Region", "", "Yorkshire and The Humber").notNull().accepted(REGION_NAME),
+      field("theme", StringType, "Theme code", "data/reference/improvement_themes.csv", "permanence").notNull().accepted(THEME),
+      field("theme_label", StringType, "Theme wording", "", "Permanence").notNull().accepted(THEME_LABEL),
+      field("points", LongType, "Points of this theme at the earlier inspection", ">= 1", "1").notNull(),
+      field("from_inspection_id", StringType, "The inspection that raised the theme", "", "3f0c2a9d1b7e4c55").notNull().references(INSPECTIONS),
+      field("from_published_on", DateType, "Its publication date", "", "2019-08-05").notNull(),
+      field("from_framework", StringType, "Its framework", FRAMEWORKS, "ilacs").notNull().accepted(FRAMEWORK),
+      field("from_overall_grade", IntegerType, "Its overall effectiveness grade; null when it gave none", GRADES, "3").accepted(GRADE),
+      field("from_overall_grade_label", StringType, "Its wording", GRADE_LABELS, "requires improvement").accepted(GRADE_LABEL),
+      field("to_inspection_id", StringType, "The authority's next inspection with improvement points", "", "a81e0b66c2d94f10").notNull().references(INSPECTIONS),
+      field("to_published_on", DateType, "Its publication date", "", "2024-08-28").notNull(),
+      field("to_framework", StringType, "Its framework", FRAMEWORKS, "ilacs").notNull().accepted(FRAMEWORK),
+      field("to_overall_grade", IntegerType, "Its overall effectiveness grade; null when it gave none", GRADES, "2").accepted(GRADE),
+      field("to_overall_grade_label", StringType, "Its wording", GRADE_LABELS, "good").accepted(GRADE_LABEL),
+      field("raised_again", BooleanType, "The next inspection raised the theme too", "", "true").notNull(),
+      field("overall_direction", StringType, "From the earlier overall grade to the later (lower is better); null when either is missing", "`improved`, `same`, `declined`, null", "improved"),
+      field("overall_improved", BooleanType, "overall_direction is `improved`; null when either grade is missing", "", "true"));
+
   public static final Table RUN_MANIFEST = Table.of("run_manifest", "refresh",
       "What every `refresh` did: its inputs, the rows each source gave, the rows of each table it published and the "
           + "time of each stage. Written under the output directory beside `current`, one Parquet file per run, and as "
@@ -287,10 +349,11 @@ public final class Tables {
       field("seconds", DoubleType, "stage: wall time", ">= 0", "12.4"));
 
   public static final List<Table> CANONICAL = List.of(
-      AUTHORITIES, AUTHORITY_NEIGHBOURS, INSPECTIONS, JUDGEMENTS, QUARANTINE, SOURCE_CONFLICTS, INGEST_COUNTS);
+      AUTHORITIES, AUTHORITY_NEIGHBOURS, INSPECTIONS, JUDGEMENTS, IMPROVEMENT_POINTS, QUARANTINE, SOURCE_CONFLICTS,
+      INGEST_COUNTS);
   public static final List<Table> MARTS = List.of(
       GRADE_TRANSITIONS, TRANSITION_MATRIX, IMPROVEMENT_EPISODES, IMPROVEMENT_SURVIVAL, IMPROVEMENT_SUMMARY,
-      STANDING, AREA_SUMMARY);
+      STANDING, AREA_SUMMARY, IMPROVEMENT_THEME_COUNTS, IMPROVEMENT_THEME_PERSISTENCE);
 
   public static List<Table> all() {
     return java.util.stream.Stream.concat(CANONICAL.stream(), MARTS.stream()).toList();

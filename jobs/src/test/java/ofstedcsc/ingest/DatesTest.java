@@ -130,7 +130,8 @@ class DatesTest {
         report(qualified, "children's services inspection - 01 march 2008.pdf", null),
         report(qualified, "children's services inspection - 06 august 2019.pdf", "2109-06-21"),
         RowFactory.create(qualified + "/80478_kirklees/inspection letter.pdf", 1000L, ParsedReport.PARSED, null,
-            "Kirklees Council", "ilacs", null, null, null, Date.valueOf(TODAY.plusMonths(2)), 1, List.of()));
+            "Kirklees Council", "ilacs", null, null, null, Date.valueOf(TODAY.plusMonths(2)), 1, List.of(), null, null,
+            List.of()));
     Dataset<Row> parsed = spark.createDataFrame(files, ReportsStaging.PARSED);
     Dataset<Row> authorities = authorities();
     Staged staged = ReportsStaging.stage(parsed, qualified,
@@ -156,6 +157,6 @@ class DatesTest {
         "Kirklees Council", "ilacs", null, Date.valueOf("2019-06-10"),
         fieldworkEnd == null ? null : Date.valueOf(fieldworkEnd), Date.valueOf("2019-08-05"), 1,
         List.of(RowFactory.create("overall effectiveness", "overall_effectiveness", "Good",
-            Grades.row(new Grades.Grade(2, "good", null)))));
+            Grades.row(new Grades.Grade(2, "good", null)))), null, null, List.of());
   }
 }

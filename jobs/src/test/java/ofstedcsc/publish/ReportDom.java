@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 /** The authorities table of report.html as Chromium serialised it after the page's script ran. */
 record ReportDom(String html) {
   private static final Pattern ROW = Pattern.compile("<tr class=\"authority\"[^>]*>(.*?)</tr>", Pattern.DOTALL);
-  private static final Pattern NAME = Pattern.compile("<th scope=\"row\">(.*?)</th>");
+  /** The name alone: the improvement points that may follow it in its cell are no part of it. */
+  private static final Pattern NAME =
+      Pattern.compile("<th scope=\"row\">(.*?)(?:<details class=\"points\">.*?)?</th>", Pattern.DOTALL);
   private static final Pattern GRADE_CELL = Pattern.compile("<td class=\"(?:grade g(\\d)|none)\"");
   private static final Pattern COUNT = Pattern.compile("<span id=\"count\"[^>]*>(.*?)</span>");
 

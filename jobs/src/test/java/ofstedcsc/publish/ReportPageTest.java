@@ -10,12 +10,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import ofstedcsc.TestSpark;
 import ofstedcsc.cli.Cli;
 import ofstedcsc.cli.ExitCode;
+import ofstedcsc.io.TableStore;
 import ofstedcsc.schema.Tables;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +105,32 @@ class ReportPageTest {
         + "&lt;/b&gt;"), dom.names());
     assertFalse(dom.html().contains("<img"), "no element made from the name");
     assertFalse(dom.html().contains("<title>injected"));
+  }
+
+  @Test
+  void theLatestReportsPointsOpenFromTheAuthoritysRowInOrder(@TempDir Path output) throws Exception {
+    SampleMarts.withKirkleesNamed(output, "Kirklees");
+    TableStore store = SampleMarts.store(output);
+    Row latest = store.read(Tables.STANDING).filter(col("authority_id").equalTo(SampleMarts.KIRKLEES))
+        .orderBy(col("published_on").desc()).first();
+    Dataset<Row> points = TestSpark.rows(Tables.IMPROVEMENT_POINTS.schema(),
+        new Object[] {SampleMarts.KIRKLEES, latest.getAs("inspection_id"), latest.getAs("published_on"), "ilacs", 2,
+            "The second <b>point</b>.", null, "recording", "Recording", "r#2"},
+        new Object[] {SampleMarts.KIRKLEES, latest.getAs("inspection_id"), latest.getAs("published_on"), "ilacs", 1,
+            "The first point.", "outcome 4", "permanence", "Permanence", "r#1"},
+        new Object[] {SampleMarts.KIRKLEES, "an earlier inspection", TestSpark.date("2016-11-25"), "sif", 1,
+            "An earlier recommendation.", null, "other", "Other", "r#3"});
+    store.writeAll(Map.of(Tables.IMPROVEMENT_POINTS, points));
+    assertEquals(ExitCode.OK, report(output, SampleMarts.AS_OF));
+    assertFalse(Files.readString(output.resolve("report.html")).contains("An earlier recommendation"));
+
+    Chromium.assumeInstalled();
+    ReportDom dom = ReportDom.load(output.resolve("report.html"), "q=kirklees");
+    assertEquals(List.of("Kirklees"), dom.names());
+    String row = dom.rows().get(0);
+    assertTrue(row.contains("<summary>What needs to improve (2, 28 Aug 2024)</summary>"), row);
+    assertTrue(row.contains("<li>The first point.<small>Permanence; National Framework outcome 4</small></li>"
+        + "<li>The second &lt;b&gt;point&lt;/b&gt;.<small>Recording</small></li>"), row);
   }
 
   @Test

@@ -36,11 +36,11 @@ final class SampleMarts {
     return new TableStore(TestSpark.session(), output.toString());
   }
 
-  /** The sample's marts and authorities copied to {@code target}, with Kirklees renamed {@code name}. */
+  /** The sample's marts, authorities and improvement points copied to {@code target}, with Kirklees renamed {@code name}. */
   static Path withKirkleesNamed(Path target, String name) {
     TableStore sample = store(dir());
     Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
-    for (Table t : Stream.concat(Tables.MARTS.stream(), Stream.of(Tables.AUTHORITIES)).toList()) {
+    for (Table t : Stream.concat(Tables.MARTS.stream(), Stream.of(Tables.AUTHORITIES, Tables.IMPROVEMENT_POINTS)).toList()) {
       Dataset<Row> rows = sample.read(t);
       String column = t == Tables.AUTHORITIES ? "name" : "authority_name";
       if (t.columnNames().contains(column)) {

@@ -189,7 +189,7 @@ class DataChecksTest {
     String printed = stdout(() -> assertEquals(ExitCode.OK, checkCommand(refreshed)));
     assertTrue(printed.startsWith("checks of " + refreshed.resolve("current")), printed);
     assertTrue(printed.lines().anyMatch(l -> l.matches("standing +unique\\(authority_id, area\\) +0")), printed);
-    assertTrue(printed.matches("(?s).*\\d+ checks on 14 tables: \\d+ passed, 0 failed \\(0 failing rows\\)\\n"),
+    assertTrue(printed.matches("(?s).*\\d+ checks on 17 tables: \\d+ passed, 0 failed \\(0 failing rows\\)\\n"),
         printed);
 
     assertEquals(ExitCode.BAD_INPUT, checkCommand(Files.createDirectories(tmp.resolve("empty"))));

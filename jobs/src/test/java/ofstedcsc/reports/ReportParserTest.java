@@ -81,7 +81,8 @@ class ReportParserTest {
         "lscb", "2/good"), grades(r));
     assertEquals("2. Children looked after and achieving permanence", r.judgements().get(2).wording());
     assertEquals("Requires improvement", r.judgements().get(5).gradeText());
-    assertEquals(1, r.pagesRead());
+    assertEquals(2, r.pagesRead(), "the cover, and the next page looking for a contents page to the recommendations");
+    assertNull(r.pointsStatus(), "no contents page lists recommendations");
   }
 
   @Test
@@ -160,6 +161,7 @@ class ReportParserTest {
         r.judgements().get(0).wording());
     assertEquals("Requires improvement to be good", r.judgements().get(0).gradeText());
     assertEquals(1, r.pagesRead());
+    assertEquals(ImprovementPoints.MISSING, r.pointsStatus(), "graded below outstanding, yet nothing to improve");
   }
 
   @Test
@@ -179,13 +181,22 @@ class ReportParserTest {
         .text(77, 80, 12, "The experiences and progress of").text(300, 80, 12, "Good")
         .text(77, 94, 12, "children in care and care leavers")
         .text(77, 121, 12, "Overall effectiveness").text(300, 121, 12, "Good")
-        .prose(160, "Children in Northshire are well served.");
+        .text(71, 160, 14, "What needs to improve?")
+        .text(71, 187, 12, "\u2022 The quality of plans for children in need, so that they are")
+        .text(89, 201, 12, "timebound. (Outcome four, National Framework)")
+        .text(71, 229, 12, "\u2022 The sufficiency of homes for children in care.")
+        .text(71, 260, 14, "The experiences and progress of children who need help and")
+        .prose(290, "1. Children in Northshire are well served.");
     pdf.page().prose(100, "Not read.");
     ParsedReport r = PARSER.parse(pdf.bytes());
     assertEquals(ParsedReport.PARSED, r.status(), r.detail());
     assertEquals(List.of("leadership", "help_and_protection", "children_in_care", "overall_effectiveness"),
         r.judgements().stream().map(ReportJudgement::area).toList());
-    assertEquals(2, r.pagesRead());
+    assertEquals(ParsedReport.PARSED, r.pointsStatus(), r.pointsDetail());
+    assertEquals(List.of("The quality of plans for children in need, so that they are timebound.",
+        "The sufficiency of homes for children in care."), r.points().stream().map(p -> p.text()).toList());
+    assertEquals("outcome 4", r.points().get(0).nationalFrameworkReference());
+    assertEquals(2, r.pagesRead(), "the section ends on the page where the table does");
   }
 
   @Test

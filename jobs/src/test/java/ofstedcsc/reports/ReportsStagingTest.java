@@ -17,6 +17,7 @@ import ofstedcsc.reference.Grades;
 import ofstedcsc.reference.Reference;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -40,6 +41,10 @@ class ReportsStagingTest {
         .text(77, 398, 12, "The experiences and progress of").text(300, 398, 12, "Outstanding")
         .text(77, 412, 12, "children in care and care leavers")
         .text(77, 439, 12, "Overall effectiveness").text(300, 439, 12, "Good")
+        .text(71, 480, 14, "What needs to improve?")
+        .text(71, 507, 12, "\u2022 The consistency of pathway plans for care leavers.")
+        .text(71, 535, 12, "\u2022 The timeliness of return home interviews.")
+        .text(71, 566, 14, "The experiences and progress of children who need help and protection: good")
         .bytes();
   }
 
@@ -110,6 +115,11 @@ class ReportsStagingTest {
     // Hidden files (a download in progress) are no reports; an empty file is one, and is counted.
     assertEquals(5, staged.read().filter(col("unit").equalTo("file")).count());
     assertEquals(1, staged.loaded().filter(col("unit").equalTo("file")).count());
+    // The loaded report's points section is a unit of its own, and its points keep the report's order.
+    assertEquals(1, staged.loaded().filter(col("unit").equalTo("section")).count());
+    assertEquals(List.of("The consistency of pathway plans for care leavers.",
+            "The timeliness of return home interviews."),
+        staged.improvementPoints().orderBy("point_number").select("text").as(Encoders.STRING()).collectAsList());
   }
 
   @Test

@@ -43,7 +43,8 @@ public final class MartComparison {
   public static List<Result> compare(Connection duckdb, Path sparkOutput, Path duckdbOutput) throws SQLException {
     List<Result> results = new ArrayList<>();
     try (Statement statement = duckdb.createStatement()) {
-      for (Table mart : Tables.MARTS) {
+      // The marts of grades only: the improvement themes come from report text, which generated data has none of.
+      for (Table mart : Tables.MARTS.stream().filter(KEYS::containsKey).toList()) {
         String spark = "read_parquet('" + sparkOutput.resolve(mart.name()) + "/*.parquet')";
         String own = "read_parquet('" + duckdbOutput.resolve(mart.name() + ".parquet") + "')";
         List<String> keys = KEYS.get(mart);

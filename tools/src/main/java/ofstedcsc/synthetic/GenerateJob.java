@@ -101,7 +101,8 @@ public final class GenerateJob {
             .withColumn("area_label", col("area"))
             .withColumn("source", lit("records"))
             .withColumn("source_ref", sourceRef)));
-    for (Table empty : List.of(Tables.QUARANTINE, Tables.SOURCE_CONFLICTS, Tables.INGEST_COUNTS)) {
+    for (Table empty : List.of(Tables.IMPROVEMENT_POINTS, Tables.QUARANTINE, Tables.SOURCE_CONFLICTS,
+        Tables.INGEST_COUNTS)) {
       tables.put(empty, spark.createDataFrame(List.of(), empty.schema()));
     }
     return tables;
