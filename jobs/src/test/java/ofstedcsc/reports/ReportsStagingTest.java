@@ -132,7 +132,8 @@ class ReportsStagingTest {
         judgement("Help and protection", "help_and_protection", "Satisfactory", grades));
     String qualified = "file:/corpus/reports";
     Row report = RowFactory.create(qualified + "/9000001_northshire/children's services inspection - 16 august 2013.pdf",
-        1000L, ParsedReport.PARSED, null, "Northshire", "pre_sif", "full", null, null, null, 3, judgements);
+        1000L, ParsedReport.PARSED, null, "Northshire", "pre_sif", "full", null, null, null, 3, judgements, null, null,
+        List.of());
     Dataset<Row> authorities = TestSpark.rows(TestSpark.schema("authority_id string", "name string",
         "aliases string"), new Object[] {"9000001", "Northshire", null});
     Staged staged = ReportsStaging.stage(spark.createDataFrame(List.of(report), ReportsStaging.PARSED), qualified,
