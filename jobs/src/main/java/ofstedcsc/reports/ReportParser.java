@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,7 +40,8 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
  * from the PDF's bytes, extracting only the pages it needs: the first page (cover, dates and the
  * summary table or headline), the next page only when the summary table runs into it, and for a SIF
  * report whose LSCB judgement is not on the first page, the contents page and the section it points
- * to. Never throws for a bad file: every failure becomes a quarantine status.
+ * to, or the few pages past the contents' last section when the review is bound in behind the report
+ * it does not list. Never throws for a bad file: every failure becomes a quarantine status.
  *
  * <p>Built once (it reads the reference tables) and serializable, so a Spark job can ship one
  * instance to its executors.
@@ -60,6 +62,11 @@ public final class ReportParser implements Serializable {
   static final int LAST_POINTS_PAGE = 4;
   /** The most pages one improvement points section may run over. */
   static final int MAX_POINTS_PAGES = 3;
+  /**
+   * How far past the start of the last section its contents page lists a SIF report's own part may end (that section,
+   * the inspection team, the back cover), for a review bound in behind it to begin.
+   */
+  static final int MAX_PAGES_PAST_CONTENTS = 4;
 
   private static final Pattern FIELDWORK =
       Pattern.compile("(?i)^\\s*(?:inspection\\s+dates?|dates?\\s+of\\s+(?:the\\s+)?inspection)\\s*:?\\s*(.*)$");
@@ -199,6 +206,7 @@ public final class ReportParser implements Serializable {
       if ("sif".equals(framework) && !hasArea("sif", "lscb")) {
         // SIF reports review the LSCB in a section of their own after the local authority's.
         searchContents(vocabulary.keysFor("sif", "lscb"), () -> hasArea("sif", "lscb"));
+        if (!hasArea("sif", "lscb")) searchPastContents("sif", "lscb");
         framework = framework(dated);
       } else if (candidates.isEmpty()) {
         // Pre-SIF reports give their judgements in later sections only.
@@ -280,10 +288,14 @@ public final class ReportParser implements Serializable {
 
     /** Adds the page's judgements in reading order. */
     void collect(PageLines page) {
+      collect(page, c -> true);
+    }
+
+    void collect(PageLines page, Predicate<Candidate> wanted) {
       List<Candidate> found = new ArrayList<>(JudgementFinder.tableRows(page, vocabulary));
       found.addAll(JudgementFinder.statements(page, vocabulary));
       found.sort(Comparator.comparingDouble(Candidate::bottom));
-      candidates.addAll(found);
+      found.stream().filter(wanted).forEach(candidates::add);
     }
 
     /**
@@ -301,8 +313,22 @@ public final class ReportParser implements Serializable {
     }
 
     /**
+     * Reads the pages past the start of the last section the contents page lists, collecting the area's judgements
+     * only, until one is found: a review the contents does not list may be bound in behind the report as a report of
+     * its own, whose cover states its judgement (Hull, 2015). The report's own closing pages grade nothing.
+     */
+    void searchPastContents(String framework, String area) throws IOException {
+      int last = contentsTargets(List.of("")).stream().max(Integer::compare).orElse(document.getNumberOfPages());
+      int end = Math.min(last + MAX_PAGES_PAST_CONTENTS, document.getNumberOfPages());
+      for (int p = last + 1; p <= end && canRead(p) && !hasArea(framework, area); p++) {
+        collect(page(p), c -> isArea(c, framework, area));
+      }
+    }
+
+    /**
      * The pages (in the document's numbering) of the sections the contents page lists under
-     * one of the wordings, in the contents' order; empty without a contents page.
+     * one of the wordings (the empty wording lists every section), in the contents' order; empty
+     * without a contents page.
      */
     Set<Integer> contentsTargets(List<String> keys) throws IOException {
       int last = Math.min(LAST_CONTENTS_PAGE, document.getNumberOfPages());
@@ -341,8 +367,11 @@ public final class ReportParser implements Serializable {
     }
 
     boolean hasArea(String framework, String area) {
-      return candidates.stream().anyMatch(c -> vocabulary.match(c.key(), framework).stream()
-          .anyMatch(w -> w.area().equals(area)));
+      return candidates.stream().anyMatch(c -> isArea(c, framework, area));
+    }
+
+    boolean isArea(Candidate c, String framework, String area) {
+      return vocabulary.match(c.key(), framework).stream().anyMatch(w -> w.area().equals(area));
     }
 
     /**

@@ -89,6 +89,20 @@ class CorpusReportsTest {
   }
 
   @Test
+  void hull2015LscbReviewBoundInBehindTheReportItsContentsDoesNotList() {
+    ParsedReport r = results.get(Paths.get("reports", "80477_kingston upon hull",
+        "single inspection of la children's services as pdf - 10 february 2015.pdf"));
+    assertEquals(ParsedReport.PARSED, r.status(), r.detail());
+    assertEquals("sif", r.framework());
+    Map<String, Integer> grades = new TreeMap<>();
+    r.judgements().forEach(j -> grades.put(j.area(), j.grade().grade()));
+    // The LSCB's grade is on its review's cover, page 37 of 50; the contents on page 2 ends at page 34.
+    assertEquals(Map.of("overall_effectiveness", 3, "help_and_protection", 3, "children_in_care", 3,
+        "adoption", 3, "care_leavers", 3, "leadership", 3, "lscb", 3), grades);
+    assertEquals("The Local Safeguarding Children Board", r.judgements().get(r.judgements().size() - 1).wording());
+  }
+
+  @Test
   void agreesWithTheIndexWhereItHasAGrade() throws IOException {
     Map<String, String> areaOfColumn = new LinkedHashMap<>();
     for (Map<String, String> row : ReferenceTable.load("judgement_areas").records()) {

@@ -122,6 +122,63 @@ class ReportParserTest {
     assertEquals(3, r.pagesRead(), "cover, contents and the LSCB section only: " + r.detail());
   }
 
+  /** A SIF report whose contents lists the local authority's sections only, over pages 3 and 4. */
+  private static TestPdf sifWithoutLscbInContents() {
+    TestPdf pdf = sifCover(new TestPdf(), "Kirkton")
+        .text(71, 323, 14, "The overall judgement is that children\u2019s services require")
+        .text(71, 340, 14, "improvement")
+        .text(71, 380, 12, "1. Children who need help and protection").text(394, 380, 12, "Good")
+        .text(71, 407, 12, "2. Children looked after and achieving permanence").text(394, 407, 12, "Good")
+        .text(125, 434, 12, "2.2 Experiences and progress of care leavers").text(394, 434, 12, "Good")
+        .text(71, 461, 12, "3. Leadership, management and governance").text(394, 461, 12, "Requires improvement")
+        .page()
+        .text(71, 110, 16, "Contents")
+        .text(71, 140, 16, "The local authority").text(520, 140, 16, "3")
+        .text(85, 165, 13, "Summary of findings").text(520, 165, 13, "3")
+        .text(71, 190, 16, "Information about the local authority inspection").text(520, 190, 16, "4")
+        .text(513, 817, 20, "2");
+    pdf.page().prose(100, "The local authority has improved.").text(513, 817, 20, "3");
+    pdf.page().prose(100, "Information about the local authority inspection.").text(513, 817, 20, "4");
+    // Past the last listed section: a judgement of another area here is the review's prose, not the report's.
+    pdf.page().text(71, 100, 14, "The inspection team").text(71, 140, 14, "Adoption performance is good")
+        .text(513, 817, 20, "5");
+    return pdf;
+  }
+
+  @Test
+  void lscbReviewBoundInBehindAReportWhoseContentsOmitsItIsFoundOnItsCover() {
+    TestPdf pdf = sifWithoutLscbInContents();
+    pdf.page()
+        .text(71, 120, 26, "Kirkton Safeguarding Children Board")
+        .text(71, 160, 14, "Inspection of the effectiveness of the local safeguarding children board")
+        .text(77, 250, 14, "The Local Safeguarding Children Board is inadequate")
+        .prose(290, "The arrangements in place to evaluate the effectiveness of what is done are inadequate.");
+    pdf.page().prose(100, "Summary of findings of the board's review.");
+    ParsedReport r = PARSER.parse(pdf.bytes());
+    assertEquals(ParsedReport.PARSED, r.status(), r.detail());
+    assertEquals(Map.of(
+        "overall_effectiveness", "3/requires improvement",
+        "help_and_protection", "2/good",
+        "children_in_care", "2/good",
+        "care_leavers", "2/good",
+        "leadership", "3/requires improvement",
+        "lscb", "4/inadequate"), grades(r));
+    assertEquals("The Local Safeguarding Children Board", r.judgements().get(r.judgements().size() - 1).wording());
+    assertEquals("full", r.inspectionType());
+    assertEquals(4, r.pagesRead(), "cover, contents and the two pages past its last section: " + r.detail());
+  }
+
+  @Test
+  void searchPastTheContentsStopsAFewPagesOn() {
+    TestPdf pdf = sifWithoutLscbInContents();
+    for (int p = 6; p <= 9; p++) pdf.page().prose(100, "Appendix page " + p + ".");
+    pdf.page().text(77, 250, 14, "The Local Safeguarding Children Board is inadequate");
+    ParsedReport r = PARSER.parse(pdf.bytes());
+    assertEquals(ParsedReport.PARSED, r.status(), r.detail());
+    assertNull(grades(r).get("lscb"), "page 10 lies past the bound");
+    assertEquals(2 + ReportParser.MAX_PAGES_PAST_CONTENTS, r.pagesRead(), r.detail());
+  }
+
   private static TestPdf ilacsCover(TestPdf pdf, String dates) {
     return pdf.page()
         .text(71, 155, 26, "Inspection of Northshire local authority")
