@@ -54,8 +54,12 @@ public final class ReportParser implements Serializable {
   /** Why a file over {@link #MAX_BYTES} is quarantined, whether the parser or a listing of file sizes finds it. */
   public static final String OVER_MAX_BYTES = "over " + (MAX_BYTES >> 20) + " MiB";
   static final int MAX_PAGES = 1000;
-  /** The most pages one report may cost, whatever its contents page says. */
-  static final int MAX_PAGES_READ = 10;
+  /**
+   * The most pages one report may cost, whatever its contents page says: ten for the grades and the improvement
+   * points, and room for the search past a SIF report's contents (MAX_PAGES_PAST_CONTENTS), so that a report with no
+   * review bound in behind it keeps the pages its points need.
+   */
+  static final int MAX_PAGES_READ = 14;
   /** How far into a report its contents page may be (SIF puts it after the executive summary). */
   static final int LAST_CONTENTS_PAGE = 6;
   /** How far into an ILACS report its "What needs to improve?" may begin (after the summary, on page 2 or 3). */
