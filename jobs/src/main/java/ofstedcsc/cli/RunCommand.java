@@ -66,7 +66,7 @@ final class RunCommand extends Command {
         + (verb().equals("ingest") ? "" : ", the marts as at " + asAt.asOf()));
     List<DataChecks.Result> checks = DataChecks.run(spark, staged::read, staged.tables());
     progress.stage("check", "ran " + checks.size() + " data checks");
-    List<DataChecks.Result> failed = checks.stream().filter(c -> !c.passed()).toList();
+    List<DataChecks.Result> failed = DataChecks.failed(checks);
     if (!failed.isEmpty()) {
       String rejected = staged.setAside();
       System.out.print(OutputChecks.format(failed));

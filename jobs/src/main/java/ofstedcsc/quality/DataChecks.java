@@ -83,6 +83,11 @@ public final class DataChecks {
     return results.stream().allMatch(Result::passed);
   }
 
+  /** The checks that failed, in the order they were run. */
+  public static List<Result> failed(List<Result> results) {
+    return results.stream().filter(r -> !r.passed()).toList();
+  }
+
   /** A table that cannot be read (no directory, no files) is a failed check, not the end of the checking. */
   private static Dataset<Row> readOrNull(Function<Table, Dataset<Row>> read, Table table) {
     try {

@@ -64,7 +64,7 @@ public final class OutputChecks {
       text.append(String.format(line, r.table(), r.check(), r.failing(), r.passed() ? "" : "FAILED").stripTrailing())
           .append('\n');
     }
-    long failed = results.stream().filter(r -> !r.passed()).count();
+    long failed = DataChecks.failed(results).size();
     long rows = results.stream().mapToLong(DataChecks.Result::failing).sum();
     text.append(String.format("%d checks on %d tables: %d passed, %d failed (%d failing rows)%n", results.size(),
         results.stream().map(DataChecks.Result::table).distinct().count(), results.size() - failed, failed, rows));

@@ -139,7 +139,7 @@ public final class RefreshJob {
       progress.stage("pipeline", "wrote " + tables.size() + " tables, the marts as at " + s.asOf());
       Map<String, Long> failedChecks = new LinkedHashMap<>();
       List<DataChecks.Result> checks = DataChecks.run(spark, store::read);
-      checks.stream().filter(c -> !c.passed()).forEach(c -> failedChecks.put(c.table() + " " + c.check(), c.failing()));
+      DataChecks.failed(checks).forEach(c -> failedChecks.put(c.table() + " " + c.check(), c.failing()));
       progress.stage("check", "ran " + checks.size() + " data checks, " + failedChecks.size() + " failed");
 
       List<SourceCount> sources = SourceCount.read(store);

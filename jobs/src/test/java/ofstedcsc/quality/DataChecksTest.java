@@ -53,10 +53,6 @@ class DataChecksTest {
     return DataChecks.run(spark(), new TableStore(spark(), output.toString())::read);
   }
 
-  private static List<Result> failed(List<Result> results) {
-    return results.stream().filter(r -> !r.passed()).toList();
-  }
-
   /** A copy of the sample's output with {@code tables} only, to break without touching the sample. */
   private static Path copy(String name, List<Table> tables) {
     Path target = tmp.resolve(name);
@@ -110,7 +106,7 @@ class DataChecksTest {
   @Test
   void everyCheckOfEveryTablePassesOnTheSampleOutput() {
     List<Result> results = check(sample);
-    assertEquals(List.of(), failed(results));
+    assertEquals(List.of(), DataChecks.failed(results));
     assertEquals(Tables.all().stream().map(Table::name).toList(),
         results.stream().map(Result::table).distinct().toList());
     for (Result expected : List.of(
@@ -131,7 +127,8 @@ class DataChecksTest {
   void aDuplicatedJudgementFailsTheJudgementsKeyAndNothingElse() {
     Path broken = copy("duplicated", Tables.all());
     appendJudgement(broken, firstJudgement(broken));
-    assertEquals(List.of(new Result("judgements", "unique(inspection_id, area)", 2)), failed(check(broken)));
+    assertEquals(List.of(new Result("judgements", "unique(inspection_id, area)", 2)),
+        DataChecks.failed(check(broken)));
 
     String printed = stdout(() -> assertEquals(ExitCode.FAILURE, checkCommand(broken)));
     assertTrue(printed.lines().anyMatch(l -> l.matches("judgements +unique\\(inspection_id, area\\) +2 +FAILED")),
@@ -144,7 +141,7 @@ class DataChecksTest {
     Path broken = copy("orphan", Tables.all());
     appendJudgement(broken, firstJudgement(broken).withColumn("inspection_id", lit("0000000000000000")));
     assertEquals(List.of(new Result("judgements", "relationship(inspection_id -> inspections)", 1)),
-        failed(check(broken)));
+        DataChecks.failed(check(broken)));
   }
 
   @Test
@@ -168,14 +165,15 @@ class DataChecksTest {
         new Result("judgements", "accepted_values(grade)", 1),
         new Result("judgements", "accepted_values(grade_label)", 1),
         new Result("judgements", "relationship(inspection_id -> inspections)", 1),
-        new Result("judgements", "relationship(authority_id -> authorities)", 3)), failed(results));
+        new Result("judgements", "relationship(authority_id -> authorities)", 3)), DataChecks.failed(results));
   }
 
   @Test
   void anOutputWithoutItsMartsFailsTheirExistenceAndStillChecksTheRest() {
     Path canonicalOnly = copy("canonical-only", Tables.CANONICAL);
     List<Result> results = check(canonicalOnly);
-    assertEquals(Tables.MARTS.stream().map(t -> new Result(t.name(), "exists", 1)).toList(), failed(results));
+    assertEquals(Tables.MARTS.stream().map(t -> new Result(t.name(), "exists", 1)).toList(),
+        DataChecks.failed(results));
     assertTrue(results.contains(new Result("judgements", "unique(inspection_id, area)", 0)), results.toString());
   }
 
