@@ -27,6 +27,8 @@ public final class TestSpark {
           .config("spark.ui.showConsoleProgress", "false")
           .config("spark.sql.shuffle.partitions", "2")
           .config("spark.sql.session.timeZone", "UTC")
+          // As cli.Session sets it, so that the tests case text as the commands do.
+          .config("spark.sql.icu.caseMappings.enabled", "false")
           .getOrCreate();
       spark.sparkContext().setLogLevel("ERROR");
     }

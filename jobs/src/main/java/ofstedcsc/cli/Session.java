@@ -11,6 +11,13 @@ final class Session {
         .appName(appName)
         .config("spark.ui.showConsoleProgress", Boolean.toString(progress))
         .config("spark.sql.session.timeZone", "UTC")
+        // A batch run's web UI (Jetty, its servlets) costs a second of start-up that nobody looks at; the event log
+        // (spark.eventLog.enabled) keeps what it shows. --conf spark.ui.enabled=true brings it back.
+        .config("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"))
+        // Spark's ICU case mappings build their tables at the first lower() or upper(): two seconds of a cold JVM on
+        // this machine, for text (English authority names and report wording) that the JVM's own mappings case alike.
+        .config("spark.sql.icu.caseMappings.enabled",
+            System.getProperty("spark.sql.icu.caseMappings.enabled", "false"))
         // INT96, Spark's default, is deprecated in Parquet; micros with a UTC flag is what DuckDB and BI tools expect.
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
         // Spark's 200 shuffle partitions cost seconds of empty tasks per stage on inspection-sized data; adaptive

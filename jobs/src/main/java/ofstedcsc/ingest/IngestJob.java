@@ -139,10 +139,10 @@ public final class IngestJob {
 
     Dataset<Row> stagedInspections = union(staged.stream().map(Staged::inspections).toList()).localCheckpoint(false);
     Dataset<Row> stagedJudgements = union(staged.stream().map(Staged::judgements).toList()).localCheckpoint(false);
-    Dataset<Row> quarantine = union(staged.stream().map(Staged::quarantine).toList())
-        .unionByName(lookup.quarantine()).localCheckpoint(false);
-    Dataset<Row> read = union(staged.stream().map(Staged::read).toList()).unionByName(lookup.read());
-    Dataset<Row> loaded = union(staged.stream().map(Staged::loaded).toList()).unionByName(lookup.loaded());
+    Dataset<Row> quarantine = union(staged.stream().map(Staged::quarantine).toList(), lookup.quarantine())
+        .localCheckpoint(false);
+    Dataset<Row> read = union(staged.stream().map(Staged::read).toList(), lookup.read());
+    Dataset<Row> loaded = union(staged.stream().map(Staged::loaded).toList(), lookup.loaded());
 
     Dataset<Row> inspections = CanonicalTables.inspections(stagedInspections, sources).localCheckpoint(false);
     Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
@@ -198,7 +198,19 @@ public final class IngestJob {
     return out;
   }
 
+  private static Dataset<Row> union(List<Dataset<Row>> parts, Dataset<Row> more) {
+    List<Dataset<Row>> all = new ArrayList<>(parts);
+    all.add(more);
+    return union(all);
+  }
+
+  /**
+   * The parts' rows, in no more partitions than a shuffle gives (one on small data, see Sizing). A union keeps every
+   * part's partitions, each a task in every stage that reads it, and each task's binary carries the plans of all the
+   * parts: sixteen tasks of a few rows each cost the counts' write more than a second of deserialising plans.
+   */
   private static Dataset<Row> union(List<Dataset<Row>> parts) {
-    return parts.stream().reduce((a, b) -> a.unionByName(b)).orElseThrow();
+    Dataset<Row> all = parts.stream().reduce((a, b) -> a.unionByName(b)).orElseThrow();
+    return all.coalesce(Integer.parseInt(all.sparkSession().conf().get("spark.sql.shuffle.partitions")));
   }
 }

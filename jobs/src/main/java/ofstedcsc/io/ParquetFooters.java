@@ -7,6 +7,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.HadoopReadOptions;
+import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
@@ -37,10 +39,13 @@ public final class ParquetFooters {
     } catch (IOException e) {
       throw new Unreadable("cannot list " + tableDir + ": " + e.getMessage(), e);
     }
+    // Built from conf: parquet-hadoop's default options start from a new Hadoop Configuration, which parses Hadoop's
+    // default XML resources again for every file.
+    ParquetReadOptions options = HadoopReadOptions.builder(conf).build();
     MessageType schema = null;
     long rows = 0;
     for (FileStatus part : parts) {
-      try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(part, conf))) {
+      try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(part, conf), options)) {
         ParquetMetadata footer = reader.getFooter();
         schema = footer.getFileMetaData().getSchema();
         rows += reader.getRecordCount();
