@@ -26,14 +26,18 @@ public final class Sizing {
       "spark.sql.codegen.factoryMode", "NO_CODEGEN",
       "spark.sql.shuffle.partitions", "1",
       // Otherwise adaptive execution keeps as many partitions as cores, and a table of ten rows is written as two files.
-      "spark.sql.adaptive.coalescePartitions.parallelismFirst", "false");
+      "spark.sql.adaptive.coalescePartitions.parallelismFirst", "false",
+      // With one partition there is nothing for adaptive execution to coalesce or split, and it plans the rest of a
+      // query again each time one of its stages ends: the data checks' query of 17 tables has 22 such stages.
+      "spark.sql.adaptive.enabled", "false");
 
   /** Spark's own settings and cli.Session's partitions: a session that ran small data before runs large data so. */
   private static final Map<String, String> LARGE = Map.of(
       "spark.sql.codegen.wholeStage", "true",
       "spark.sql.codegen.factoryMode", "FALLBACK",
       "spark.sql.shuffle.partitions", "8",
-      "spark.sql.adaptive.coalescePartitions.parallelismFirst", "true");
+      "spark.sql.adaptive.coalescePartitions.parallelismFirst", "true",
+      "spark.sql.adaptive.enabled", "true");
 
   /** Applies the settings for data of {@code bytes}; returns whether it counted as small. */
   public static boolean apply(SparkSession spark, long bytes) {
