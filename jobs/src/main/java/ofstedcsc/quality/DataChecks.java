@@ -1,10 +1,13 @@
 package ofstedcsc.quality;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_repeat;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.inline;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
@@ -14,8 +17,10 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import ofstedcsc.schema.Table;
 import ofstedcsc.schema.Tables;
@@ -24,13 +29,16 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The checks that Tables declares beside each schema (dbt's unique, not_null, accepted_values and relationships, and
  * row conditions as in Deequ), run on any set of tables: an output directory through TableStore::read, or the
  * Datasets a run is about to write. Every check of every table is one Spark query, since on this project's data a
- * query's fixed cost, not its rows, is what takes the time; and each table is one aggregation by its key, which
- * answers its key check and, in the same pass, all its other checks, so the query has two stages per table.
+ * query's fixed cost, not its rows, is what takes the time; and every table's rows are first brought to one shape
+ * (see {@link #flagged}), so that the query's aggregations and join are three whatever the number of tables.
  */
 public final class DataChecks {
   private DataChecks() {}
@@ -57,22 +65,33 @@ public final class DataChecks {
   public static List<Result> run(SparkSession spark, Function<Table, Dataset<Row>> read, List<Table> checked) {
     Map<Table, Dataset<Row>> opened = new LinkedHashMap<>();
     Function<Table, Dataset<Row>> open = t -> opened.computeIfAbsent(t, x -> readOrNull(read, x));
-    // Every check in declared order, with its count when known before the query runs (exists).
+    // Every check in declared order, with its count when known before the query runs (exists); a check the query
+    // gives no row for has no failing rows.
     Map<List<String>, Long> failing = new LinkedHashMap<>();
-    List<Dataset<Row>> queries = new ArrayList<>();
+    List<Dataset<Row>> rows = new ArrayList<>();
+    Set<Table> referenced = new LinkedHashSet<>();
     for (Table table : checked) {
-      Dataset<Row> rows = open.apply(table);
-      failing.put(List.of(table.name(), "exists"), rows == null ? 1L : 0L);
-      if (rows == null) continue;
-      Planned planned = checks(spark, table, rows, open);
-      planned.checks().forEach(c -> failing.put(List.of(table.name(), c), null));
-      queries.add(planned.rows());
+      Dataset<Row> tableRows = open.apply(table);
+      failing.put(List.of(table.name(), "exists"), tableRows == null ? 1L : 0L);
+      if (tableRows == null) continue;
+      Flagged flagged = flagged(table, tableRows);
+      flagged.checks().forEach(c -> failing.put(List.of(table.name(), c), 0L));
+      rows.add(flagged.rows());
+      table.fields().stream().filter(f -> f.references() != null).forEach(f -> referenced.add(f.references()));
     }
-    if (!queries.isEmpty()) {
-      // One task for the last step of every table's checks: as a union's seventeen partitions, each task would
-      // deserialise the plans of all seventeen tables (over a second, cold) to add up one row.
-      for (Row r : queries.stream().reduce(Dataset::union).orElseThrow().coalesce(1).collectAsList()) {
-        failing.put(List.of(r.getString(0), r.getString(1)), r.getLong(2));
+    if (!rows.isEmpty()) {
+      // Read by the three parts of the query, so cached rather than read three times; in as many partitions as a
+      // shuffle gives (one on small data), as a union of seventeen tables would otherwise be seventeen tasks in each.
+      Dataset<Row> all = rows.stream().reduce(Dataset::union).orElseThrow()
+          .coalesce(Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"))).cache();
+      Dataset<Row> results = unique(all).union(failedRowChecks(all)).union(brokenReferences(spark, all, referenced,
+          open));
+      try {
+        for (Row r : results.collectAsList()) {
+          failing.put(List.of(r.getString(0), r.getString(1)), r.getLong(2));
+        }
+      } finally {
+        all.unpersist();
       }
     }
     List<Result> results = new ArrayList<>();
@@ -101,75 +120,94 @@ public final class DataChecks {
     }
   }
 
-  /** A table's checks, and the query that gives a (table, check, failing) row for each. */
-  private record Planned(List<String> checks, Dataset<Row> rows) {}
+  /** A table's checks, and its rows in the shape that every table shares for checking (see {@link #flagged}). */
+  private record Flagged(List<String> checks, Dataset<Row> rows) {}
 
   /**
-   * A row per check of one table: the rows are grouped by the key, counting each group's rows and, per check, its
-   * rows that fail; a second aggregation (in the same stage when there is one shuffle partition) adds up the groups
-   * of more than one row and the failures.
+   * Every table's rows in one shape, so that all the tables are checked by one union and three aggregations rather
+   * than a few aggregations and a join per table (each one more operator to plan, which on this project's data costs
+   * more than the rows): the table, its key check's name, the key as text, the names of the checks the row fails,
+   * and the row's references to other tables' keys.
    */
-  private static Planned checks(SparkSession spark, Table table, Dataset<Row> rows,
-      Function<Table, Dataset<Row>> open) {
+  private static Flagged flagged(Table table, Dataset<Row> rows) {
     List<String> names = new ArrayList<>();
-    List<Column> fails = new ArrayList<>();
-    Dataset<Row> flagged = rows;
+    List<Column> failed = new ArrayList<>();
+    List<Column> references = new ArrayList<>();
     for (Table.Field f : table.fields()) {
       Column c = col(f.name());
       if (f.required()) {
-        names.add("not_null(" + f.name() + ")");
-        fails.add(c.isNull());
+        failed.add(named(names, "not_null(" + f.name() + ")", c.isNull()));
       }
       if (f.accepted() != null) {
-        names.add("accepted_values(" + f.name() + ")");
         // Compared as text: reference files hold text, and grade codes are integers in the tables. Nulls are
         // not_null's business, as in dbt.
-        fails.add(c.isNotNull().and(not(c.cast("string").isin(f.accepted().values().toArray()))));
+        failed.add(named(names, "accepted_values(" + f.name() + ")",
+            c.isNotNull().and(not(c.cast("string").isin(f.accepted().values().toArray())))));
       }
     }
     for (Table.RowCheck r : table.rowChecks()) {
-      names.add(r.check());
-      fails.add(not(coalesce(expr(r.condition()), lit(false))));
+      failed.add(named(names, r.check(), not(coalesce(expr(r.condition()), lit(false)))));
     }
     for (Table.Field f : table.fields()) {
       if (f.references() == null) continue;
-      // A left join to the referenced keys rather than an anti join counted on its own: Spark broadcasts keys as few
-      // as the national data's, and then the join costs this table's aggregation no shuffle, where an anti join's
-      // count would add two stages per reference.
-      String found = "_found_" + names.size();
-      flagged = flagged.join(keys(spark, f.references(), open).withColumn(found, lit(true)),
-          col(f.name()).equalTo(col("_key_" + f.references().name())), "left")
-          .drop("_key_" + f.references().name());
-      names.add("relationship(" + f.name() + " -> " + f.references().name() + ")");
-      fails.add(col(f.name()).isNotNull().and(col(found).isNull()));
+      String check = "relationship(" + f.name() + " -> " + f.references().name() + ")";
+      names.add(check);
+      references.add(when(col(f.name()).isNotNull(), struct(lit(check).as("check"),
+          lit(f.references().name()).as("referenced"), col(f.name()).cast("string").as("key"))));
     }
-    Column[] perKey = new Column[fails.size()];
-    Column[] total = new Column[fails.size() + 1];
-    Column[] results = new Column[fails.size() + 1];
     String unique = "unique(" + String.join(", ", table.grain().key()) + ")";
-    total[0] = coalesce(sum(when(col("_rows").gt(1), col("_rows"))), lit(0L)).as("_unique");
-    results[0] = result(table, unique, "_unique");
-    for (int i = 0; i < fails.size(); i++) {
-      perKey[i] = count(when(fails.get(i), lit(1))).as("_" + i);
-      total[i + 1] = coalesce(sum("_" + i), lit(0L)).as("_" + i);
-      results[i + 1] = result(table, names.get(i), "_" + i);
-    }
-    Column[] key = table.grain().key().stream().map(k -> col(k)).toArray(Column[]::new);
     names.add(0, unique);
-    return new Planned(names, flagged.groupBy(key).agg(count(lit(1)).as("_rows"), perKey)
-        .agg(total[0], java.util.Arrays.copyOfRange(total, 1, total.length))
-        .select(inline(array(results))));
+    Column key = array(table.grain().key().stream().map(k -> col(k).cast("string")).toArray(Column[]::new));
+    return new Flagged(names, rows.select(lit(table.name()).as("table"), lit(unique).as("unique"), key.as("key"),
+        present(failed, DataTypes.StringType).as("failed"), present(references, REFERENCE).as("references")));
   }
 
-  private static Column result(Table table, String check, String column) {
-    return struct(lit(table.name()).as("table"), lit(check).as("check"), col(column).cast("long").as("failing"));
+  private static final StructType REFERENCE = new StructType().add("check", DataTypes.StringType)
+      .add("referenced", DataTypes.StringType).add("key", DataTypes.StringType);
+
+  /** The check's name when {@code fails} holds, recording the name among the table's checks. */
+  private static Column named(List<String> names, String check, Column fails) {
+    names.add(check);
+    return when(fails, lit(check));
   }
 
-  /** The referenced table's keys, once each; none when it has no rows to read. */
+  /** The non-null values of {@code values}, as an array (an empty one when there are none). */
+  private static Column present(List<Column> values, DataType type) {
+    Column array = values.isEmpty() ? array_repeat(lit(null).cast(type), 0) : array(values.toArray(Column[]::new));
+    return filter(array, Column::isNotNull);
+  }
+
+  /** Per table, the rows that share their key with another row (a duplicated row counts twice). */
+  private static Dataset<Row> unique(Dataset<Row> all) {
+    return all.groupBy("table", "unique", "key").agg(count(lit(1)).as("rows")).filter(col("rows").gt(1))
+        .groupBy("table", "unique").agg(sum("rows").as("failing"))
+        .select(col("table"), col("unique").as("check"), col("failing").cast("long"));
+  }
+
+  /** Per table and check, the rows that fail it. */
+  private static Dataset<Row> failedRowChecks(Dataset<Row> all) {
+    return all.select(col("table"), explode(col("failed")).as("check")).groupBy("table", "check")
+        .agg(count(lit(1)).as("failing"));
+  }
+
+  /** Per table and relationship, the rows whose reference is to no key of the referenced table. */
+  private static Dataset<Row> brokenReferences(SparkSession spark, Dataset<Row> all, Set<Table> referenced,
+      Function<Table, Dataset<Row>> open) {
+    Dataset<Row> references = all.select(col("table"), inline(col("references")));
+    if (referenced.isEmpty()) {
+      return references.select(col("table"), col("check"), lit(0L).as("failing")).limit(0);
+    }
+    Dataset<Row> keys = referenced.stream().map(t -> keys(spark, t, open)).reduce(Dataset::union).orElseThrow();
+    return references.join(keys, references.col("referenced").equalTo(keys.col("_referenced"))
+            .and(references.col("key").equalTo(keys.col("_key"))), "left_anti")
+        .groupBy("table", "check").agg(count(lit(1)).as("failing"));
+  }
+
+  /** The referenced table's keys, once each, with its name; none when it has no rows to read. */
   private static Dataset<Row> keys(SparkSession spark, Table referenced, Function<Table, Dataset<Row>> open) {
     String key = referenced.grain().key().get(0);
     Dataset<Row> rows = open.apply(referenced);
     if (rows == null) rows = spark.createDataFrame(List.of(), referenced.schema());
-    return rows.select(col(key).as("_key_" + referenced.name())).distinct();
+    return rows.select(lit(referenced.name()).as("_referenced"), col(key).cast("string").as("_key")).distinct();
   }
 }
