@@ -157,7 +157,8 @@ public final class IngestJob {
     tables.put(Tables.IMPROVEMENT_POINTS, points.isEmpty()
         ? spark.createDataFrame(List.of(), Tables.IMPROVEMENT_POINTS.schema())
         : Tables.IMPROVEMENT_POINTS.conform(ImprovementPointsStaging.themed(union(points),
-            Reference.dataset(spark, "improvement_theme_rules"), Reference.dataset(spark, "improvement_themes"))));
+            Reference.dataset(spark, "improvement_theme_rules"), Reference.dataset(spark, "improvement_themes")))
+            .localCheckpoint(false));
     tables.put(Tables.QUARANTINE, Tables.QUARANTINE.conform(quarantine));
     tables.put(Tables.SOURCE_CONFLICTS, Tables.SOURCE_CONFLICTS.conform(
         CanonicalTables.conflicts(stagedInspections, stagedJudgements, inspections, sources)));

@@ -4,10 +4,12 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_repeat;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.inline;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
@@ -80,18 +82,18 @@ public final class DataChecks {
       table.fields().stream().filter(f -> f.references() != null).forEach(f -> referenced.add(f.references()));
     }
     if (!rows.isEmpty()) {
-      // Read by the three parts of the query, so cached rather than read three times; in as many partitions as a
-      // shuffle gives (one on small data), as a union of seventeen tables would otherwise be seventeen tasks in each.
+      // In as many partitions as a shuffle gives (one on small data): a union of seventeen tables would otherwise be
+      // seventeen tasks, each deserialising the plans of all seventeen.
       Dataset<Row> all = rows.stream().reduce(Dataset::union).orElseThrow()
-          .coalesce(Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"))).cache();
-      Dataset<Row> results = unique(all).union(failedRowChecks(all)).union(brokenReferences(spark, all, referenced,
-          open));
-      try {
-        for (Row r : results.collectAsList()) {
-          failing.put(List.of(r.getString(0), r.getString(1)), r.getLong(2));
-        }
-      } finally {
-        all.unpersist();
+          .coalesce(Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")));
+      // Grouped by key once: the three parts of the query below share this aggregation's shuffle (Spark reuses an
+      // exchange that appears more than once in a plan), so the tables are read once, and nothing is cached.
+      Dataset<Row> byKey = all.groupBy("table", "unique", "key").agg(count(lit(1)).as("rows"),
+          flatten(collect_list("failed")).as("failed"), flatten(collect_list("references")).as("references"));
+      Dataset<Row> results = unique(byKey).union(failedRowChecks(byKey))
+          .union(brokenReferences(spark, byKey, referenced, open));
+      for (Row r : results.collectAsList()) {
+        failing.put(List.of(r.getString(0), r.getString(1)), r.getLong(2));
       }
     }
     List<Result> results = new ArrayList<>();
@@ -178,22 +180,21 @@ public final class DataChecks {
   }
 
   /** Per table, the rows that share their key with another row (a duplicated row counts twice). */
-  private static Dataset<Row> unique(Dataset<Row> all) {
-    return all.groupBy("table", "unique", "key").agg(count(lit(1)).as("rows")).filter(col("rows").gt(1))
-        .groupBy("table", "unique").agg(sum("rows").as("failing"))
+  private static Dataset<Row> unique(Dataset<Row> byKey) {
+    return byKey.filter(col("rows").gt(1)).groupBy("table", "unique").agg(sum("rows").as("failing"))
         .select(col("table"), col("unique").as("check"), col("failing").cast("long"));
   }
 
   /** Per table and check, the rows that fail it. */
-  private static Dataset<Row> failedRowChecks(Dataset<Row> all) {
-    return all.select(col("table"), explode(col("failed")).as("check")).groupBy("table", "check")
+  private static Dataset<Row> failedRowChecks(Dataset<Row> byKey) {
+    return byKey.select(col("table"), explode(col("failed")).as("check")).groupBy("table", "check")
         .agg(count(lit(1)).as("failing"));
   }
 
   /** Per table and relationship, the rows whose reference is to no key of the referenced table. */
-  private static Dataset<Row> brokenReferences(SparkSession spark, Dataset<Row> all, Set<Table> referenced,
+  private static Dataset<Row> brokenReferences(SparkSession spark, Dataset<Row> byKey, Set<Table> referenced,
       Function<Table, Dataset<Row>> open) {
-    Dataset<Row> references = all.select(col("table"), inline(col("references")));
+    Dataset<Row> references = byKey.select(col("table"), inline(col("references")));
     if (referenced.isEmpty()) {
       return references.select(col("table"), col("check"), lit(0L).as("failing")).limit(0);
     }
