@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ofstedcsc.pipeline.Sizing;
 import ofstedcsc.reference.Reference;
 import ofstedcsc.schema.Table;
 import ofstedcsc.schema.Tables;
@@ -39,7 +40,7 @@ public final class IngestJob {
       List<String> files = new ArrayList<>(records.keySet());
       files.add(lookup);
       files.add(index);
-      return ofstedcsc.pipeline.Sizing.bytes(conf, files.toArray(String[]::new));
+      return Sizing.bytes(conf, files.toArray(String[]::new));
     }
   }
 
@@ -205,13 +206,7 @@ public final class IngestJob {
     return union(all);
   }
 
-  /**
-   * The parts' rows, in no more partitions than a shuffle gives (one on small data, see Sizing). A union keeps every
-   * part's partitions, each a task in every stage that reads it, and each task's binary carries the plans of all the
-   * parts: sixteen tasks of a few rows each cost the counts' write more than a second of deserialising plans.
-   */
   private static Dataset<Row> union(List<Dataset<Row>> parts) {
-    Dataset<Row> all = parts.stream().reduce((a, b) -> a.unionByName(b)).orElseThrow();
-    return all.coalesce(Integer.parseInt(all.sparkSession().conf().get("spark.sql.shuffle.partitions")));
+    return Sizing.coalesceToShufflePartitions(parts.stream().reduce((a, b) -> a.unionByName(b)).orElseThrow());
   }
 }

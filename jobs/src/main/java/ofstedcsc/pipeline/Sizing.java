@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -50,6 +52,15 @@ public final class Sizing {
       }
     });
     return small;
+  }
+
+  /**
+   * {@code rows} in no more partitions than a shuffle gives (one on small data). For unions: a union keeps every part's
+   * partitions, each a task in every stage that reads it, and each task's binary carries the plans of all the parts
+   * (on the sample, the ingest counts' 16 such tasks spent more than a second deserialising plans).
+   */
+  public static Dataset<Row> coalesceToShufflePartitions(Dataset<Row> rows) {
+    return rows.coalesce(Integer.parseInt(rows.sparkSession().conf().get("spark.sql.shuffle.partitions")));
   }
 
   /** The total size of these files or directories (nulls skipped). */

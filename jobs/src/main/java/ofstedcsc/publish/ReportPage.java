@@ -30,8 +30,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code DIR/report.html}: one self-contained page (no network at view time) of every authority's latest grades,
- * with its region, statistical neighbours and England beside it, and what the latest report said must improve. The data travels in the page as JSON; the page's
- * script renders, sorts and filters it.
+ * with its region, statistical neighbours and England beside it, and what the latest report said must improve. The
+ * data travels in the page as JSON; the page's script renders, sorts and filters it.
  */
 public final class ReportPage {
   /** The columns of the page, in order; the page's script names them the same way. */

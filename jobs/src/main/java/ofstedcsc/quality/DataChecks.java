@@ -3,6 +3,7 @@ package ofstedcsc.quality;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_repeat;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
@@ -10,11 +11,11 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.flatten;
-import static org.apache.spark.sql.functions.inline;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import ofstedcsc.pipeline.Sizing;
 import ofstedcsc.schema.Table;
 import ofstedcsc.schema.Tables;
 import org.apache.spark.sql.AnalysisException;
@@ -40,7 +42,8 @@ import org.apache.spark.sql.types.StructType;
  * row conditions as in Deequ), run on any set of tables: an output directory through TableStore::read, or the
  * Datasets a run is about to write. Every check of every table is one Spark query, since on this project's data a
  * query's fixed cost, not its rows, is what takes the time; and every table's rows are first brought to one shape
- * (see {@link #flagged}), so that the query's aggregations and join are three whatever the number of tables.
+ * (see {@link #flagged}), so that the query reads each table once and has two aggregations and one join, whatever
+ * the number of tables.
  */
 public final class DataChecks {
   private DataChecks() {}
@@ -82,16 +85,10 @@ public final class DataChecks {
       table.fields().stream().filter(f -> f.references() != null).forEach(f -> referenced.add(f.references()));
     }
     if (!rows.isEmpty()) {
-      // In as many partitions as a shuffle gives (one on small data): a union of seventeen tables would otherwise be
-      // seventeen tasks, each deserialising the plans of all seventeen.
-      Dataset<Row> all = rows.stream().reduce(Dataset::union).orElseThrow()
-          .coalesce(Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")));
-      // Grouped by key once: the three parts of the query below share this aggregation's shuffle (Spark reuses an
-      // exchange that appears more than once in a plan), so the tables are read once, and nothing is cached.
+      Dataset<Row> all = Sizing.coalesceToShufflePartitions(rows.stream().reduce(Dataset::union).orElseThrow());
       Dataset<Row> byKey = all.groupBy("table", "unique", "key").agg(count(lit(1)).as("rows"),
           flatten(collect_list("failed")).as("failed"), flatten(collect_list("references")).as("references"));
-      Dataset<Row> results = unique(byKey).union(failedRowChecks(byKey))
-          .union(brokenReferences(spark, byKey, referenced, open));
+      Dataset<Row> results = failing(findings(byKey), keys(spark, referenced, open));
       for (Row r : results.collectAsList()) {
         failing.put(List.of(r.getString(0), r.getString(1)), r.getLong(2));
       }
@@ -126,8 +123,8 @@ public final class DataChecks {
   private record Flagged(List<String> checks, Dataset<Row> rows) {}
 
   /**
-   * Every table's rows in one shape, so that all the tables are checked by one union and three aggregations rather
-   * than a few aggregations and a join per table (each one more operator to plan, which on this project's data costs
+   * Every table's rows in one shape, so that all the tables are checked by one union, two aggregations and a join
+   * rather than a few aggregations and a join per table (each one more operator to plan, which on this project's data costs
    * more than the rows): the table, its key check's name, the key as text, the names of the checks the row fails,
    * and the row's references to other tables' keys.
    */
@@ -179,29 +176,45 @@ public final class DataChecks {
     return filter(array, Column::isNotNull);
   }
 
-  /** Per table, the rows that share their key with another row (a duplicated row counts twice). */
-  private static Dataset<Row> unique(Dataset<Row> byKey) {
-    return byKey.filter(col("rows").gt(1)).groupBy("table", "unique").agg(sum("rows").as("failing"))
-        .select(col("table"), col("unique").as("check"), col("failing").cast("long"));
+  /**
+   * Every failure of every row, as (table, check, rows it counts, and for a reference, the table and key it names),
+   * from one pass over the rows grouped by key: a key shared by several rows fails the key check once for all of
+   * them (a duplicated row counts twice), a failed row check counts its row, and every reference counts until it is
+   * matched to a key (see {@link #failing}).
+   */
+  private static Dataset<Row> findings(Dataset<Row> byKey) {
+    Column duplicated = present(List.of(when(col("rows").gt(1),
+        finding(col("unique"), col("rows"), lit(null).cast("string"), lit(null).cast("string")))), FINDING);
+    Column failed = transform(col("failed"), c -> finding(c, lit(1L), lit(null).cast("string"),
+        lit(null).cast("string")));
+    Column references = transform(col("references"), r -> finding(r.getField("check"), lit(1L),
+        r.getField("referenced"), r.getField("key")));
+    return byKey.select(col("table"), explode(concat(duplicated, failed, references)).as("f"))
+        .select(col("table"), col("f.*"));
   }
 
-  /** Per table and check, the rows that fail it. */
-  private static Dataset<Row> failedRowChecks(Dataset<Row> byKey) {
-    return byKey.select(col("table"), explode(col("failed")).as("check")).groupBy("table", "check")
-        .agg(count(lit(1)).as("failing"));
+  private static final StructType FINDING = new StructType().add("check", DataTypes.StringType)
+      .add("rows", DataTypes.LongType).add("referenced", DataTypes.StringType).add("key", DataTypes.StringType);
+
+  private static Column finding(Column check, Column rows, Column referenced, Column key) {
+    return struct(check.as("check"), rows.cast("long").as("rows"), referenced.as("referenced"), key.as("key"));
   }
 
-  /** Per table and relationship, the rows whose reference is to no key of the referenced table. */
-  private static Dataset<Row> brokenReferences(SparkSession spark, Dataset<Row> byKey, Set<Table> referenced,
-      Function<Table, Dataset<Row>> open) {
-    Dataset<Row> references = byKey.select(col("table"), inline(col("references")));
-    if (referenced.isEmpty()) {
-      return references.select(col("table"), col("check"), lit(0L).as("failing")).limit(0);
-    }
-    Dataset<Row> keys = referenced.stream().map(t -> keys(spark, t, open)).reduce(Dataset::union).orElseThrow();
-    return references.join(keys, references.col("referenced").equalTo(keys.col("_referenced"))
-            .and(references.col("key").equalTo(keys.col("_key"))), "left_anti")
-        .groupBy("table", "check").agg(count(lit(1)).as("failing"));
+  /**
+   * Per table and check, the rows that fail it: the findings less the references that name a key of their table. A
+   * finding that is no reference names no table, so the anti join, which matches no null, keeps it.
+   */
+  private static Dataset<Row> failing(Dataset<Row> findings, Dataset<Row> keys) {
+    return findings.join(keys, findings.col("referenced").equalTo(keys.col("_referenced"))
+            .and(findings.col("key").equalTo(keys.col("_key"))), "left_anti")
+        .groupBy("table", "check").agg(sum("rows").cast("long").as("failing"));
+  }
+
+  /** Every referenced table's keys, once each, with the table's name. */
+  private static Dataset<Row> keys(SparkSession spark, Set<Table> referenced, Function<Table, Dataset<Row>> open) {
+    return referenced.stream().map(t -> keys(spark, t, open)).reduce(Dataset::union)
+        .orElseGet(() -> spark.createDataFrame(List.of(), new StructType().add("_referenced", DataTypes.StringType)
+            .add("_key", DataTypes.StringType)));
   }
 
   /** The referenced table's keys, once each, with its name; none when it has no rows to read. */
