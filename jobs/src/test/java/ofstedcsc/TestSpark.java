@@ -29,6 +29,8 @@ public final class TestSpark {
           .config("spark.sql.session.timeZone", "UTC")
           // As cli.Session sets it, so that the tests case text as the commands do.
           .config("spark.sql.icu.caseMappings.enabled", "false")
+          // As cli.Session sets it: small pages, not 64 MB ones zeroed for every aggregation and join.
+          .config("spark.buffer.pageSize", "1m")
           .getOrCreate();
       spark.sparkContext().setLogLevel("ERROR");
     }

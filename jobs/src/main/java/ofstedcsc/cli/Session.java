@@ -18,6 +18,12 @@ final class Session {
         // this machine, for text (English authority names and report wording) that the JVM's own mappings case alike.
         .config("spark.sql.icu.caseMappings.enabled",
             System.getProperty("spark.sql.icu.caseMappings.enabled", "false"))
+        // Spark sizes its memory pages (sorts, hash aggregations, broadcast hash tables) from the heap: 64 MB each
+        // with the launcher's 6 GB. Every aggregation or join task takes a fresh page, which G1 allocates outside the
+        // young generation and zeroes; on the national data that was over a gigabyte of such pages and a stream of
+        // concurrent collections they set off. 1 MB pages cut a corpus run's CPU by a tenth (docs/benchmarks.md);
+        // a row larger than a page still gets a page of its own size.
+        .config("spark.buffer.pageSize", System.getProperty("spark.buffer.pageSize", "1m"))
         // INT96, Spark's default, is deprecated in Parquet; micros with a UTC flag is what DuckDB and BI tools expect.
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
         // Spark's 200 shuffle partitions cost seconds of empty tasks per stage on inspection-sized data; adaptive
