@@ -21,8 +21,9 @@ final class Session {
         // Spark sizes its memory pages (sorts, hash aggregations, broadcast hash tables) from the heap: 64 MB each
         // with the launcher's 6 GB. Every aggregation or join task takes a fresh page, which G1 allocates outside the
         // young generation and zeroes; on the national data that was over a gigabyte of such pages and a stream of
-        // concurrent collections they set off. 1 MB pages cut a corpus run's CPU by a tenth (docs/benchmarks.md);
-        // a row larger than a page still gets a page of its own size.
+        // concurrent collections they set off. 1 MB pages cut a corpus run's CPU by some 6%; at 10 million judgements
+        // aggregate was some 12% slower with them (docs/benchmarks.md, third look). A row larger than a page still
+        // gets a page of its own size.
         .config("spark.buffer.pageSize", System.getProperty("spark.buffer.pageSize", "1m"))
         // INT96, Spark's default, is deprecated in Parquet; micros with a UTC flag is what DuckDB and BI tools expect.
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")

@@ -27,7 +27,8 @@ public final class Sizing {
       "spark.sql.codegen.wholeStage", "false",
       "spark.sql.codegen.factoryMode", "NO_CODEGEN",
       "spark.sql.shuffle.partitions", "1",
-      // Otherwise adaptive execution keeps as many partitions as cores, and a table of ten rows is written as two files.
+      // Otherwise adaptive execution keeps as many partitions as cores, and a table of ten rows is written as two
+      // files.
       "spark.sql.adaptive.coalescePartitions.parallelismFirst", "false",
       // With one partition there is nothing for adaptive execution to coalesce or split, and it plans the rest of a
       // query again each time one of its stages ends: the data checks' query of 17 tables has 22 such stages.

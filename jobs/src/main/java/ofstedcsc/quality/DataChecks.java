@@ -43,7 +43,8 @@ import org.apache.spark.sql.types.StructType;
  * Datasets a run is about to write. Every check of every table is one Spark query, since on this project's data a
  * query's fixed cost, not its rows, is what takes the time; and every table's rows are first brought to one shape
  * (see {@link #flagged}), so that the query reads each table once and has two aggregations and one join, whatever
- * the number of tables.
+ * the number of tables. The price is at scale: the aggregation by key collects lists, which Spark sorts rather than
+ * hashes past 128 keys, so at 10 million judgements the checks cost more than the marts (docs/benchmarks.md).
  */
 public final class DataChecks {
   private DataChecks() {}
@@ -124,9 +125,9 @@ public final class DataChecks {
 
   /**
    * Every table's rows in one shape, so that all the tables are checked by one union, two aggregations and a join
-   * rather than a few aggregations and a join per table (each one more operator to plan, which on this project's data costs
-   * more than the rows): the table, its key check's name, the key as text, the names of the checks the row fails,
-   * and the row's references to other tables' keys.
+   * rather than a few aggregations and a join per table (each one more operator to plan, which on this project's
+   * data costs more than the rows): the table, its key check's name, the key as text, the names of the checks the row
+   * fails, and the row's references to other tables' keys.
    */
   private static Flagged flagged(Table table, Dataset<Row> rows) {
     List<String> names = new ArrayList<>();
