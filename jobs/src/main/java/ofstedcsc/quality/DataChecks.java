@@ -1,29 +1,24 @@
 package ofstedcsc.quality;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_repeat;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.filter;
-import static org.apache.spark.sql.functions.flatten;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import ofstedcsc.pipeline.Sizing;
 import ofstedcsc.schema.Table;
@@ -33,7 +28,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -42,9 +36,9 @@ import org.apache.spark.sql.types.StructType;
  * row conditions as in Deequ), run on any set of tables: an output directory through TableStore::read, or the
  * Datasets a run is about to write. Every check of every table is one Spark query, since on this project's data a
  * query's fixed cost, not its rows, is what takes the time; and every table's rows are first brought to one shape
- * (see {@link #flagged}), so that the query reads each table once and has two aggregations and one join, whatever
- * the number of tables. The price is at scale: the aggregation by key collects lists, which Spark sorts rather than
- * hashes past 128 keys, so at 10 million judgements the checks cost more than the marts (docs/benchmarks.md).
+ * (see {@link #findings}), so that the query reads each table once and has two aggregations and one join, whatever
+ * the number of tables. Both aggregations count, so Spark hashes them at any size (docs/benchmarks.md: collecting
+ * each key's findings instead made the checks cost more than the marts at 10 million judgements).
  */
 public final class DataChecks {
   private DataChecks() {}
@@ -72,30 +66,28 @@ public final class DataChecks {
     Map<Table, Dataset<Row>> opened = new LinkedHashMap<>();
     Function<Table, Dataset<Row>> open = t -> opened.computeIfAbsent(t, x -> readOrNull(read, x));
     // Every check in declared order, with its count when known before the query runs (exists); a check the query
-    // gives no row for has no failing rows.
-    Map<List<String>, Long> failing = new LinkedHashMap<>();
-    List<Dataset<Row>> rows = new ArrayList<>();
-    Set<Table> referenced = new LinkedHashSet<>();
+    // gives no row for has no failing rows. The query names a check, and a table that references name, by its place
+    // in these lists: at scale, numbers hash and compare faster than names.
+    List<Result> declared = new ArrayList<>();
+    List<Table> referenced = new ArrayList<>();
+    List<Dataset<Row>> findings = new ArrayList<>();
     for (Table table : checked) {
-      Dataset<Row> tableRows = open.apply(table);
-      failing.put(List.of(table.name(), "exists"), tableRows == null ? 1L : 0L);
-      if (tableRows == null) continue;
-      Flagged flagged = flagged(table, tableRows);
-      flagged.checks().forEach(c -> failing.put(List.of(table.name(), c), 0L));
-      rows.add(flagged.rows());
-      table.fields().stream().filter(f -> f.references() != null).forEach(f -> referenced.add(f.references()));
+      Dataset<Row> rows = open.apply(table);
+      declared.add(new Result(table.name(), "exists", rows == null ? 1L : 0L));
+      if (rows != null) findings.add(findings(table, rows, declared, referenced));
     }
-    if (!rows.isEmpty()) {
-      Dataset<Row> all = Sizing.coalesceToShufflePartitions(rows.stream().reduce(Dataset::union).orElseThrow());
-      Dataset<Row> byKey = all.groupBy("table", "unique", "key").agg(count(lit(1)).as("rows"),
-          flatten(collect_list("failed")).as("failed"), flatten(collect_list("references")).as("references"));
-      Dataset<Row> results = failing(findings(byKey), keys(spark, referenced, open));
-      for (Row r : results.collectAsList()) {
-        failing.put(List.of(r.getString(0), r.getString(1)), r.getLong(2));
+    Map<Integer, Long> failing = new HashMap<>();
+    if (!findings.isEmpty()) {
+      Dataset<Row> all = Sizing.coalesceToShufflePartitions(findings.stream().reduce(Dataset::union).orElseThrow());
+      for (Row r : failing(counted(all), keys(spark, referenced, open)).collectAsList()) {
+        failing.put(r.getInt(0), r.getLong(1));
       }
     }
     List<Result> results = new ArrayList<>();
-    failing.forEach((k, n) -> results.add(new Result(k.get(0), k.get(1), n)));
+    for (int i = 0; i < declared.size(); i++) {
+      Result r = declared.get(i);
+      results.add(new Result(r.table(), r.check(), failing.getOrDefault(i, r.failing())));
+    }
     return results;
   }
 
@@ -120,109 +112,108 @@ public final class DataChecks {
     }
   }
 
-  /** A table's checks, and its rows in the shape that every table shares for checking (see {@link #flagged}). */
-  private record Flagged(List<String> checks, Dataset<Row> rows) {}
-
   /**
-   * Every table's rows in one shape, so that all the tables are checked by one union, two aggregations and a join
-   * rather than a few aggregations and a join per table (each one more operator to plan, which on this project's
-   * data costs more than the rows): the table, its key check's name, the key as text, the names of the checks the row
-   * fails, and the row's references to other tables' keys.
+   * A table's findings, in the one shape that every table shares, so that all the tables are checked by one union,
+   * two aggregations and a join rather than a few aggregations and a join per table (each one more operator to plan,
+   * which on this project's data costs more than the rows): one row per finding, with the number of its check, and
+   * for a key or a reference the key as text (and for a reference the number of the table it names). Every row gives
+   * its key, which fails the key check only when another row gives it too; a failed row condition, null or value
+   * gives no key. Appends the table's checks to {@code declared}, and the tables its references name to
+   * {@code referenced}.
    */
-  private static Flagged flagged(Table table, Dataset<Row> rows) {
-    List<String> names = new ArrayList<>();
-    List<Column> failed = new ArrayList<>();
-    List<Column> references = new ArrayList<>();
+  private static Dataset<Row> findings(Table table, Dataset<Row> rows, List<Result> declared, List<Table> referenced) {
+    List<Column> findings = new ArrayList<>();
+    findings.add(finding(declare(declared, table, "unique(" + String.join(", ", table.grain().key()) + ")"),
+        lit(null), keyText(table.grain().key())));
     for (Table.Field f : table.fields()) {
       Column c = col(f.name());
       if (f.required()) {
-        failed.add(named(names, "not_null(" + f.name() + ")", c.isNull()));
+        findings.add(failed(declare(declared, table, "not_null(" + f.name() + ")"), c.isNull()));
       }
       if (f.accepted() != null) {
         // Compared as text: reference files hold text, and grade codes are integers in the tables. Nulls are
         // not_null's business, as in dbt.
-        failed.add(named(names, "accepted_values(" + f.name() + ")",
+        findings.add(failed(declare(declared, table, "accepted_values(" + f.name() + ")"),
             c.isNotNull().and(not(c.cast("string").isin(f.accepted().values().toArray())))));
       }
     }
     for (Table.RowCheck r : table.rowChecks()) {
-      failed.add(named(names, r.check(), not(coalesce(expr(r.condition()), lit(false)))));
+      findings.add(failed(declare(declared, table, r.check()), not(coalesce(expr(r.condition()), lit(false)))));
     }
     for (Table.Field f : table.fields()) {
       if (f.references() == null) continue;
-      String check = "relationship(" + f.name() + " -> " + f.references().name() + ")";
-      names.add(check);
-      references.add(when(col(f.name()).isNotNull(), struct(lit(check).as("check"),
-          lit(f.references().name()).as("referenced"), col(f.name()).cast("string").as("key"))));
+      int check = declare(declared, table, "relationship(" + f.name() + " -> " + f.references().name() + ")");
+      if (!referenced.contains(f.references())) referenced.add(f.references());
+      findings.add(when(col(f.name()).isNotNull(),
+          finding(check, lit(referenced.indexOf(f.references())), col(f.name()).cast("string"))));
     }
-    String unique = "unique(" + String.join(", ", table.grain().key()) + ")";
-    names.add(0, unique);
-    Column key = array(table.grain().key().stream().map(k -> col(k).cast("string")).toArray(Column[]::new));
-    return new Flagged(names, rows.select(lit(table.name()).as("table"), lit(unique).as("unique"), key.as("key"),
-        present(failed, DataTypes.StringType).as("failed"), present(references, REFERENCE).as("references")));
+    // Exploded with the nulls of the checks a row passes, then filtered: filtering the array first would take a
+    // higher-order function, which Spark evaluates row by row without compiled code (at 10 million judgements, a
+    // third of the checks' time).
+    return rows.select(explode(array(findings.toArray(Column[]::new))).as("f")).filter(col("f").isNotNull())
+        .select("f.*");
   }
 
-  private static final StructType REFERENCE = new StructType().add("check", DataTypes.StringType)
-      .add("referenced", DataTypes.StringType).add("key", DataTypes.StringType);
-
-  /** The check's name when {@code fails} holds, recording the name among the table's checks. */
-  private static Column named(List<String> names, String check, Column fails) {
-    names.add(check);
-    return when(fails, lit(check));
-  }
-
-  /** The non-null values of {@code values}, as an array (an empty one when there are none). */
-  private static Column present(List<Column> values, DataType type) {
-    Column array = values.isEmpty() ? array_repeat(lit(null).cast(type), 0) : array(values.toArray(Column[]::new));
-    return filter(array, Column::isNotNull);
+  /** Appends a check of {@code table}, with no failing rows until the query finds some; returns its number. */
+  private static int declare(List<Result> declared, Table table, String check) {
+    declared.add(new Result(table.name(), check, 0L));
+    return declared.size() - 1;
   }
 
   /**
-   * Every failure of every row, as (table, check, rows it counts, and for a reference, the table and key it names),
-   * from one pass over the rows grouped by key: a key shared by several rows fails the key check once for all of
-   * them (a duplicated row counts twice), a failed row check counts its row, and every reference counts until it is
-   * matched to a key (see {@link #failing}).
+   * A row's key as text that no other key of its table shares: each column's text after its length, or ~ for a null
+   * (a plain join of the texts would give ("a:b", "c") the key of ("a", "b:c")).
    */
-  private static Dataset<Row> findings(Dataset<Row> byKey) {
-    Column duplicated = present(List.of(when(col("rows").gt(1),
-        finding(col("unique"), col("rows"), lit(null).cast("string"), lit(null).cast("string")))), FINDING);
-    Column failed = transform(col("failed"), c -> finding(c, lit(1L), lit(null).cast("string"),
-        lit(null).cast("string")));
-    Column references = transform(col("references"), r -> finding(r.getField("check"), lit(1L),
-        r.getField("referenced"), r.getField("key")));
-    return byKey.select(col("table"), explode(concat(duplicated, failed, references)).as("f"))
-        .select(col("table"), col("f.*"));
+  private static Column keyText(List<String> columns) {
+    return concat(columns.stream().map(k -> {
+      Column text = col(k).cast("string");
+      return coalesce(concat(length(text).cast("string"), lit(":"), text), lit("~"));
+    }).toArray(Column[]::new));
   }
 
-  private static final StructType FINDING = new StructType().add("check", DataTypes.StringType)
-      .add("rows", DataTypes.LongType).add("referenced", DataTypes.StringType).add("key", DataTypes.StringType);
+  /** A failed row check: a finding with no key when {@code fails} holds. */
+  private static Column failed(int check, Column fails) {
+    return when(fails, finding(check, lit(null), lit(null)));
+  }
 
-  private static Column finding(Column check, Column rows, Column referenced, Column key) {
-    return struct(check.as("check"), rows.cast("long").as("rows"), referenced.as("referenced"), key.as("key"));
+  private static Column finding(int check, Column referenced, Column key) {
+    return struct(lit(check).as("check"), referenced.cast("int").as("referenced"), key.cast("string").as("key"));
   }
 
   /**
-   * Per table and check, the rows that fail it: the findings less the references that name a key of their table. A
-   * finding that is no reference names no table, so the anti join, which matches no null, keeps it.
+   * The findings counted by what they name, keeping those that fail: a key given by several rows (each of them
+   * counts), every failed row check, and every reference until it is matched to a key (see {@link #failing}).
+   * Counting, unlike collecting each key's findings, aggregates in a hash table at any size.
+   */
+  private static Dataset<Row> counted(Dataset<Row> findings) {
+    Column key = col("referenced").isNull().and(col("key").isNotNull());
+    return findings.groupBy("check", "referenced", "key").agg(count(lit(1)).as("rows"))
+        .filter(not(key).or(col("rows").gt(1)));
+  }
+
+  /**
+   * Per check, the rows that fail it: the findings less the references that name a key of their table. A finding
+   * that is no reference names no table, so the anti join, which matches no null, keeps it.
    */
   private static Dataset<Row> failing(Dataset<Row> findings, Dataset<Row> keys) {
-    return findings.join(keys, findings.col("referenced").equalTo(keys.col("_referenced"))
+    return findings.join(keys.hint("shuffle_hash"), findings.col("referenced").equalTo(keys.col("_referenced"))
             .and(findings.col("key").equalTo(keys.col("_key"))), "left_anti")
-        .groupBy("table", "check").agg(sum("rows").cast("long").as("failing"));
+        .groupBy("check").agg(sum("rows").cast("long").as("failing"));
   }
 
-  /** Every referenced table's keys, once each, with the table's name. */
-  private static Dataset<Row> keys(SparkSession spark, Set<Table> referenced, Function<Table, Dataset<Row>> open) {
-    return referenced.stream().map(t -> keys(spark, t, open)).reduce(Dataset::union)
-        .orElseGet(() -> spark.createDataFrame(List.of(), new StructType().add("_referenced", DataTypes.StringType)
+  /** Every referenced table's keys, once each, with the table's number. */
+  private static Dataset<Row> keys(SparkSession spark, List<Table> referenced, Function<Table, Dataset<Row>> open) {
+    return referenced.stream().map(t -> keys(spark, t, referenced.indexOf(t), open)).reduce(Dataset::union)
+        .orElseGet(() -> spark.createDataFrame(List.of(), new StructType().add("_referenced", DataTypes.IntegerType)
             .add("_key", DataTypes.StringType)));
   }
 
-  /** The referenced table's keys, once each, with its name; none when it has no rows to read. */
-  private static Dataset<Row> keys(SparkSession spark, Table referenced, Function<Table, Dataset<Row>> open) {
+  /** The referenced table's keys, once each, with its number; none when it has no rows to read. */
+  private static Dataset<Row> keys(SparkSession spark, Table referenced, int number,
+      Function<Table, Dataset<Row>> open) {
     String key = referenced.grain().key().get(0);
     Dataset<Row> rows = open.apply(referenced);
     if (rows == null) rows = spark.createDataFrame(List.of(), referenced.schema());
-    return rows.select(lit(referenced.name()).as("_referenced"), col(key).cast("string").as("_key")).distinct();
+    return rows.select(lit(number).as("_referenced"), col(key).cast("string").as("_key")).distinct();
   }
 }

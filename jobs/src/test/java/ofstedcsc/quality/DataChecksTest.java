@@ -169,6 +169,23 @@ class DataChecksTest {
   }
 
   @Test
+  void keysWhoseColumnsJoinToTheSameTextDifferAndNullKeysMatch() {
+    Object[] wellbeing = {"i1", "80478", "sif", "wellbeing", "x", 2, "good", null, TestSpark.date("2016-11-25"),
+        "index", "index.csv:2"};
+    Object[] ellbeing = wellbeing.clone();
+    ellbeing[0] = "i1w";
+    ellbeing[3] = "ellbeing";
+    Object[] noInspection = wellbeing.clone();
+    noInspection[0] = null;
+    Dataset<Row> judgements = TestSpark.rows(Tables.JUDGEMENTS.schema(), wellbeing, ellbeing, noInspection,
+        noInspection);
+    List<Result> results = DataChecks.run(spark(), t -> t == Tables.JUDGEMENTS ? judgements : null,
+        List.of(Tables.JUDGEMENTS));
+    assertTrue(results.contains(new Result("judgements", "unique(inspection_id, area)", 2)), results.toString());
+    assertTrue(results.contains(new Result("judgements", "not_null(inspection_id)", 2)), results.toString());
+  }
+
+  @Test
   void anOutputWithoutItsMartsFailsTheirExistenceAndStillChecksTheRest() {
     Path canonicalOnly = copy("canonical-only", Tables.CANONICAL);
     List<Result> results = check(canonicalOnly);
