@@ -196,6 +196,8 @@ public final class DataChecks {
    * that is no reference names no table, so the anti join, which matches no null, keeps it.
    */
   private static Dataset<Row> failing(Dataset<Row> findings, Dataset<Row> keys) {
+    // The keys put in a hash table rather than sorted with the findings: at 10 million judgements, that join's stage
+    // took a third of the time (docs/benchmarks.md).
     return findings.join(keys.hint("shuffle_hash"), findings.col("referenced").equalTo(keys.col("_referenced"))
             .and(findings.col("key").equalTo(keys.col("_key"))), "left_anti")
         .groupBy("check").agg(sum("rows").cast("long").as("failing"));
