@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import ofstedcsc.pipeline.Sizing;
 import ofstedcsc.schema.Table;
 import ofstedcsc.schema.Tables;
@@ -128,24 +129,24 @@ public final class DataChecks {
     for (Table.Field f : table.fields()) {
       Column c = col(f.name());
       if (f.required()) {
-        findings.add(failed(declare(declared, table, "not_null(" + f.name() + ")"), c.isNull()));
+        findings.add(failure(declare(declared, table, "not_null(" + f.name() + ")"), c.isNull()));
       }
       if (f.accepted() != null) {
         // Compared as text: reference files hold text, and grade codes are integers in the tables. Nulls are
         // not_null's business, as in dbt.
-        findings.add(failed(declare(declared, table, "accepted_values(" + f.name() + ")"),
+        findings.add(failure(declare(declared, table, "accepted_values(" + f.name() + ")"),
             c.isNotNull().and(not(c.cast("string").isin(f.accepted().values().toArray())))));
       }
     }
     for (Table.RowCheck r : table.rowChecks()) {
-      findings.add(failed(declare(declared, table, r.check()), not(coalesce(expr(r.condition()), lit(false)))));
+      findings.add(failure(declare(declared, table, r.check()), not(coalesce(expr(r.condition()), lit(false)))));
     }
     for (Table.Field f : table.fields()) {
       if (f.references() == null) continue;
       int check = declare(declared, table, "relationship(" + f.name() + " -> " + f.references().name() + ")");
       if (!referenced.contains(f.references())) referenced.add(f.references());
       findings.add(when(col(f.name()).isNotNull(),
-          finding(check, lit(referenced.indexOf(f.references())), col(f.name()).cast("string"))));
+          finding(check, lit(referenced.indexOf(f.references())), col(f.name()))));
     }
     // Exploded with the nulls of the checks a row passes, then filtered: filtering the array first would take a
     // higher-order function, which Spark evaluates row by row without compiled code (at 10 million judgements, a
@@ -171,8 +172,8 @@ public final class DataChecks {
     }).toArray(Column[]::new));
   }
 
-  /** A failed row check: a finding with no key when {@code fails} holds. */
-  private static Column failed(int check, Column fails) {
+  /** A row check's finding when {@code fails} holds: its number, with no key. */
+  private static Column failure(int check, Column fails) {
     return when(fails, finding(check, lit(null), lit(null)));
   }
 
@@ -186,9 +187,9 @@ public final class DataChecks {
    * Counting, unlike collecting each key's findings, aggregates in a hash table at any size.
    */
   private static Dataset<Row> counted(Dataset<Row> findings) {
-    Column key = col("referenced").isNull().and(col("key").isNotNull());
+    Column rowKey = col("referenced").isNull().and(col("key").isNotNull());
     return findings.groupBy("check", "referenced", "key").agg(count(lit(1)).as("rows"))
-        .filter(not(key).or(col("rows").gt(1)));
+        .filter(not(rowKey).or(col("rows").gt(1)));
   }
 
   /**
@@ -196,8 +197,8 @@ public final class DataChecks {
    * that is no reference names no table, so the anti join, which matches no null, keeps it.
    */
   private static Dataset<Row> failing(Dataset<Row> findings, Dataset<Row> keys) {
-    // The keys put in a hash table rather than sorted with the findings: at 10 million judgements, that join's stage
-    // took a third of the time (docs/benchmarks.md).
+    // The keys put in a hash table rather than sorted with the findings: at 10 million judgements, the join's stage
+    // then took a third of its time sorted (docs/benchmarks.md).
     return findings.join(keys.hint("shuffle_hash"), findings.col("referenced").equalTo(keys.col("_referenced"))
             .and(findings.col("key").equalTo(keys.col("_key"))), "left_anti")
         .groupBy("check").agg(sum("rows").cast("long").as("failing"));
@@ -205,7 +206,8 @@ public final class DataChecks {
 
   /** Every referenced table's keys, once each, with the table's number. */
   private static Dataset<Row> keys(SparkSession spark, List<Table> referenced, Function<Table, Dataset<Row>> open) {
-    return referenced.stream().map(t -> keys(spark, t, referenced.indexOf(t), open)).reduce(Dataset::union)
+    return IntStream.range(0, referenced.size()).mapToObj(i -> keys(spark, referenced.get(i), i, open))
+        .reduce(Dataset::union)
         .orElseGet(() -> spark.createDataFrame(List.of(), new StructType().add("_referenced", DataTypes.IntegerType)
             .add("_key", DataTypes.StringType)));
   }
