@@ -156,6 +156,7 @@ public final class ReportParser implements Serializable {
     Reading reading = null;
     try (PDDocument document = Loader.loadPDF(new DeadlineBuffer(content, deadline), "", null, null,
         MemoryUsageSetting.setupTempFileOnly().streamCache)) {
+      document.setResourceCache(new TextFonts());
       int pages = document.getNumberOfPages();
       if (pages > MAX_PAGES) {
         return ParsedReport.quarantined(ParsedReport.TOO_LARGE, pages + " pages, over " + MAX_PAGES, 0);
