@@ -34,8 +34,8 @@ import org.apache.pdfbox.pdmodel.font.PDFontFactory;
  * gives every glyph's text and width: a simple TrueType font with its widths (the space's among them) and an encoding
  * that names each code's glyph; a Type0 font whose ToUnicode map gives the text of every glyph its widths list. Such
  * fonts are opened from a copy of their dictionary without the program; any other font is opened as PDFBox opens it.
- * Without the program, PDFBox takes metrics it cannot find in the dictionary from the font {@link #LAST_RESORT} maps
- * it to, which is also where any font a report does not embed goes: the same on every machine, whatever fonts it has.
+ * Without the program, PDFBox takes metrics it cannot find in the dictionary from the font {@link LastResort} gives,
+ * which is also where any font a report does not embed goes: the same on every machine, whatever fonts it has.
  */
 final class TextFonts extends DefaultResourceCache {
   // Before any document of this JVM opens a font: a font whose program is left out is mapped to LastResort.
@@ -53,6 +53,8 @@ final class TextFonts extends DefaultResourceCache {
       PDFont opened = PDFontFactory.createFont(textOnly);
       put(indirect, opened);
       return opened;
+    } catch (Deadline.TimedOut e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       // PDFBox opens it the usual way next, and says what is wrong with it as it always does.
       return null;
