@@ -120,26 +120,31 @@ final class TextFonts extends DefaultResourceCache {
     } catch (IOException | RuntimeException e) {
       return false;
     }
-    // /W lists "c [w1 w2 ...]" (widths from c on) and "c_first c_last w" (one width for a range).
+    // /W lists "c [w1 w2 ...]" (widths from c on) and "c_first c_last w" (one width for a range). Two-byte codes
+    // name glyphs 0 to 65,535; a list outside them, or of more, is no font a report embeds, and is not worth checking
+    // glyph by glyph (nothing here checks the parse's time limit).
+    int listed = 0;
     for (int i = 0; i < widths.size(); ) {
       if (!(widths.getObject(i) instanceof COSNumber start) || i + 1 >= widths.size()) return false;
       int from = start.intValue();
+      int to;
       if (widths.getObject(i + 1) instanceof COSArray each) {
-        if (!mapped(toUnicode, from, from + each.size() - 1)) return false;
+        to = from + each.size() - 1;
         i += 2;
       } else if (widths.getObject(i + 1) instanceof COSNumber end && i + 2 < widths.size()) {
-        if (!mapped(toUnicode, from, end.intValue())) return false;
+        to = end.intValue();
         i += 3;
       } else {
         return false;
       }
+      if (from < 0 || to > 0xFFFF) return false;
+      listed += Math.max(0, to - from + 1);
+      if (listed > 0x10000 || !mapped(toUnicode, from, to)) return false;
     }
     return true;
   }
 
   private static boolean mapped(CMap toUnicode, int first, int last) {
-    // A range this long is no subset a report embeds; checking it glyph by glyph is not worth the time.
-    if (last - first > 0xFFFF) return false;
     for (int cid = first; cid <= last; cid++) {
       // Glyph 0 is .notdef, drawn for a missing character: no program gives it text either.
       if (cid != 0 && toUnicode.toUnicode(cid) == null) return false;

@@ -142,6 +142,14 @@ class TextFontsTest {
       descendants.add(unmapped);
       type0Unmapped.setItem(COSName.DESCENDANT_FONTS, descendants);
       assertNull(TextFonts.withoutProgram(type0Unmapped));
+
+      // A hostile width list (a range of two billion glyphs) is refused, not checked glyph by glyph.
+      COSArray huge = new COSArray();
+      huge.add(COSInteger.get(1));
+      huge.add(COSInteger.get(2_000_000_000));
+      huge.add(COSInteger.get(500));
+      unmapped.setItem(COSName.W, huge);
+      assertNull(TextFonts.withoutProgram(type0Unmapped));
     }
   }
 }
