@@ -168,9 +168,10 @@ final class TextFonts extends DefaultResourceCache {
 
   /**
    * PDFBox's own last-resort font (Liberation Sans, in its jar) for every font without a program. PDFBox's default
-   * mapper would first scan the machine's font folders and cache what it found in the user's home directory.
+   * mapper would first scan the machine's font folders and keep what it found in a cache file (pdfbox.fontcache, by
+   * default in the user's home directory).
    */
-  static final class LastResort implements FontMapper {
+  private static final class LastResort implements FontMapper {
     private static final class Font {
       static final TrueTypeFont INSTANCE = load();
 
