@@ -5,10 +5,15 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
-import ofstedcsc.cli.ExitCode;
+import java.util.List;
 import ofstedcsc.schema.Table;
 import ofstedcsc.schema.Tables;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,25 +22,27 @@ import org.apache.spark.sql.functions;
 
 /**
  * Compares two output directories table by table: the same rows, duplicates included, in every published table.
- * bin/cluster runs it (through SparkSubmit, with the master it gives) to check a cluster's output against local mode's.
- *
- * <p>Usage: {@code CompareOutputs EXPECTED ACTUAL}; exit code 0 when every table matches, 1 otherwise.
+ * {@code bin/ofsted compare} runs it, and bin/cluster through that to check a cluster's output against local mode's. A
+ * table that one side lacks (an output written before the table existed) is reported as missing there and counts as a
+ * difference; the other tables are still compared.
  */
 public final class CompareOutputs {
   private CompareOutputs() {}
 
-  public static void main(String[] args) {
-    if (args.length != 2) {
-      System.err.println("usage: CompareOutputs EXPECTED_OUTPUT ACTUAL_OUTPUT");
-      System.exit(ExitCode.USAGE);
-    }
-    SparkSession spark = SparkSession.builder().appName("compare outputs").getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
+  /** Prints a line per table to {@code out}; returns whether each of them holds the same rows on both sides. */
+  public static boolean compare(SparkSession spark, List<Table> tables, String expectedOutput, String actualOutput,
+      PrintStream out) {
     boolean same = true;
-    System.out.printf("%-24s %9s %9s %9s %9s%n", "table", "expected", "actual", "only exp.", "only act.");
-    for (Table t : Tables.all()) {
-      Dataset<Row> expected = spark.read().schema(t.schema()).parquet(args[0] + "/" + t.name());
-      Dataset<Row> actual = spark.read().schema(t.schema()).parquet(args[1] + "/" + t.name());
+    out.printf("%-24s %9s %9s %9s %9s%n", "table", "expected", "actual", "only exp.", "only act.");
+    for (Table t : tables) {
+      String lacking = lacking(spark, t, expectedOutput, actualOutput);
+      if (lacking != null) {
+        out.printf("%-24s missing in %s%n", t.name(), lacking);
+        same = false;
+        continue;
+      }
+      Dataset<Row> expected = spark.read().schema(t.schema()).parquet(expectedOutput + "/" + t.name());
+      Dataset<Row> actual = spark.read().schema(t.schema()).parquet(actualOutput + "/" + t.name());
       // One job per table: each distinct row with how often each side holds it, then the totals and the surpluses.
       Column[] columns = Arrays.stream(t.schema().fieldNames()).map(functions::col).toArray(Column[]::new);
       Row r = expected.withColumn("_e", lit(1)).withColumn("_a", lit(0))
@@ -48,11 +55,24 @@ public final class CompareOutputs {
       for (int i = 0; i < 4; i++) {
         n[i] = r.isNullAt(i) ? 0 : r.getLong(i);
       }
-      System.out.printf("%-24s %9d %9d %9d %9d%n", t.name(), n[0], n[1], n[2], n[3]);
+      out.printf("%-24s %9d %9d %9d %9d%n", t.name(), n[0], n[1], n[2], n[3]);
       same &= n[2] == 0 && n[3] == 0;
     }
-    System.out.println(same ? "same rows in every table" : "the outputs differ");
-    spark.stop();
-    System.exit(same ? ExitCode.OK : ExitCode.FAILURE);
+    out.println(same ? "same rows in every table" : "the outputs differ");
+    return same;
+  }
+
+  /** The first of the outputs without a directory for {@code table}, or null when both have one. */
+  private static String lacking(SparkSession spark, Table table, String... outputs) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    for (String output : outputs) {
+      Path path = new Path(output, table.name());
+      try {
+        if (!path.getFileSystem(conf).exists(path)) return output;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return null;
   }
 }
