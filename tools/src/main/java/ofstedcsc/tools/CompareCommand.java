@@ -1,13 +1,11 @@
 package ofstedcsc.tools;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import ofstedcsc.cli.Arguments;
 import ofstedcsc.cli.Command;
 import ofstedcsc.cli.ExitCode;
 import ofstedcsc.schema.Tables;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
@@ -30,7 +28,7 @@ public final class CompareCommand extends Command {
     return spark -> {
       SparkSession session = spark.get();
       for (String output : new String[] {expected, actual}) {
-        if (!isDirectory(session.sparkContext().hadoopConfiguration(), output)) {
+        if (!isDirectory(session, output)) {
           System.err.println("ofsted: bad input: no output directory " + output);
           return ExitCode.BAD_INPUT;
         }
@@ -40,12 +38,10 @@ public final class CompareCommand extends Command {
     };
   }
 
-  private static boolean isDirectory(Configuration conf, String dir) {
+  private static boolean isDirectory(SparkSession spark, String dir) {
     Path path = new Path(dir);
     try {
-      return path.getFileSystem(conf).getFileStatus(path).isDirectory();
-    } catch (FileNotFoundException e) {
-      return false;
+      return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).isDirectory(path);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -5,15 +5,12 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import ofstedcsc.io.TableStore;
 import ofstedcsc.schema.Table;
 import ofstedcsc.schema.Tables;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,15 +31,16 @@ public final class CompareOutputs {
       PrintStream out) {
     boolean same = true;
     out.printf("%-24s %9s %9s %9s %9s%n", "table", "expected", "actual", "only exp.", "only act.");
+    TableStore expectedTables = new TableStore(spark, expectedOutput);
+    TableStore actualTables = new TableStore(spark, actualOutput);
     for (Table t : tables) {
-      String lacking = lacking(spark, t, expectedOutput, actualOutput);
-      if (lacking != null) {
-        out.printf("%-24s missing in %s%n", t.name(), lacking);
+      if (!expectedTables.exists(t) || !actualTables.exists(t)) {
+        out.printf("%-24s missing in %s%n", t.name(), expectedTables.exists(t) ? actualOutput : expectedOutput);
         same = false;
         continue;
       }
-      Dataset<Row> expected = spark.read().schema(t.schema()).parquet(expectedOutput + "/" + t.name());
-      Dataset<Row> actual = spark.read().schema(t.schema()).parquet(actualOutput + "/" + t.name());
+      Dataset<Row> expected = expectedTables.read(t);
+      Dataset<Row> actual = actualTables.read(t);
       // One job per table: each distinct row with how often each side holds it, then the totals and the surpluses.
       Column[] columns = Arrays.stream(t.schema().fieldNames()).map(functions::col).toArray(Column[]::new);
       Row r = expected.withColumn("_e", lit(1)).withColumn("_a", lit(0))
@@ -60,19 +58,5 @@ public final class CompareOutputs {
     }
     out.println(same ? "same rows in every table" : "the outputs differ");
     return same;
-  }
-
-  /** The first of the outputs without a directory for {@code table}, or null when both have one. */
-  private static String lacking(SparkSession spark, Table table, String... outputs) {
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
-    for (String output : outputs) {
-      Path path = new Path(output, table.name());
-      try {
-        if (!path.getFileSystem(conf).exists(path)) return output;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return null;
   }
 }
